@@ -1,0 +1,61 @@
+"""One error shape for the whole API (DESIGN §6):
+`{"error": {"code": "...", "message": "...", "fields": {...}}}`.
+"""
+
+import math
+
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+
+def error_response(*, http_status: int, code: str, message: str, fields: dict | None = None) -> Response:
+    return Response({"error": {"code": code, "message": message, "fields": fields or {}}}, status=http_status)
+
+
+def form_error_response(form) -> Response:
+    """Return a 400 naming each invalid field, or 413 when a file is over the size limit."""
+    errors = form.errors.as_data()
+    fields = {
+        ("non_field_errors" if name == "__all__" else name): [message for error in field_errors for message in error]
+        for name, field_errors in errors.items()
+    }
+    too_large = any(error.code == "file_too_large" for error in _leaves(errors.get("evidence", [])))
+    names = ", ".join(fields)
+    return error_response(
+        http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if too_large else status.HTTP_400_BAD_REQUEST,
+        code="file_too_large" if too_large else "invalid",
+        message=_("Laporan belum dapat diterima. Periksa isian: %(fields)s.") % {"fields": names},
+        fields=fields,
+    )
+
+
+def _leaves(errors):
+    for error in errors:
+        if hasattr(error, "error_list") and error.error_list != [error]:
+            yield from _leaves(error.error_list)
+        else:
+            yield error
+
+
+def exception_handler(exc, context):
+    """Wrap DRF's errors in the portal's shape; leave unexpected errors to Django (500)."""
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    fields = {}
+    if isinstance(exc, exceptions.ValidationError):
+        code, message = "invalid", _("Permintaan tidak valid.")
+        fields = exc.detail if isinstance(exc.detail, dict) else {"non_field_errors": exc.detail}
+    elif isinstance(exc, exceptions.Throttled):
+        wait = math.ceil(exc.wait or 1)
+        code = "throttled"
+        message = _("Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam %(seconds)d detik.") % {
+            "seconds": wait
+        }
+    else:
+        code = exc.get_codes() if isinstance(exc.get_codes(), str) else "error"
+        message = str(exc.detail)
+    response.data = {"error": {"code": code, "message": message, "fields": fields}}
+    return response

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("reports/", views.ReportCreateView.as_view(), name="api-report-create"),
+    path("reports/<str:ticket>/", views.ReportStatusView.as_view(), name="api-report-status"),
+    path("elections/", views.ElectionListView.as_view(), name="api-elections"),
+    path("regions/", views.RegionListView.as_view(), name="api-regions"),
+    path("behaviours/", views.BehaviourListView.as_view(), name="api-behaviours"),
+]

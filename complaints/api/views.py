@@ -1,0 +1,113 @@
+"""The public API: reports by citizens and reference data for forms and clients."""
+
+from django.conf import settings
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from .. import selectors, services
+from ..forms import ReportForm
+from ..throttles import LookupThrottle, SubmitThrottle
+from ..tickets import InvalidTicket, normalize_ticket
+from ..views import IDENTITY_FIELDS, too_large
+from . import serializers as s
+from .errors import error_response, form_error_response
+from .schema import form_schema
+
+ERRORS = {code: OpenApiResponse(s.ErrorSerializer) for code in (400, 404, 413, 429)}
+
+
+class PublicAPIView(APIView):
+    """Anonymous citizens' endpoints: no session, so no CSRF token is needed."""
+
+    authentication_classes = []
+
+
+@method_decorator(sensitive_post_parameters(*IDENTITY_FIELDS), name="dispatch")
+class ReportCreateView(PublicAPIView):
+    parser_classes = [MultiPartParser, FormParser]
+    throttle_classes = [SubmitThrottle]
+
+    @extend_schema(
+        operation_id="reports_create",
+        summary="Submit a report with 1 to 5 screenshots (multipart)",
+        request={"multipart/form-data": form_schema(ReportForm)},
+        responses={201: s.ReportCreatedSerializer, **ERRORS},
+    )
+    def post(self, request):
+        if too_large(request):
+            return error_response(
+                http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+                code="request_too_large",
+                message=_("Permintaan melebihi batas %(limit)d byte.") % {"limit": settings.MAX_REPORT_REQUEST_BYTES},
+            )
+        form = ReportForm(data=request.POST, files=request.FILES)
+        if not form.is_valid():
+            return form_error_response(form)
+        submitted = services.report_submit(report=form.to_input())
+        return Response(s.ReportCreatedSerializer(submitted).data, status=status.HTTP_201_CREATED)
+
+
+class ReportStatusView(PublicAPIView):
+    throttle_classes = [LookupThrottle]
+
+    @extend_schema(
+        operation_id="reports_status",
+        summary="Public status and timeline of a report; no personal data",
+        responses={200: s.ReportStatusSerializer, **ERRORS},
+    )
+    def get(self, request, ticket: str):
+        try:
+            normalized = normalize_ticket(ticket)
+        except InvalidTicket:
+            message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
+            return error_response(
+                http_status=status.HTTP_400_BAD_REQUEST,
+                code="invalid_ticket",
+                message=message,
+                fields={"ticket": [message]},
+            )
+        case = selectors.case_get_public(ticket=normalized)
+        if case is None:
+            return error_response(
+                http_status=status.HTTP_404_NOT_FOUND,
+                code="not_found",
+                message=_("Tiket %(ticket)s tidak ditemukan. Periksa kembali nomornya.") % {"ticket": normalized},
+            )
+        timeline = selectors.case_public_timeline(case=case)
+        return Response(s.ReportStatusSerializer(case, context={"timeline": timeline}).data)
+
+
+class ElectionListView(generics.ListAPIView):
+    authentication_classes = []
+    serializer_class = s.ElectionSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.election_list()
+
+
+@extend_schema(
+    parameters=[OpenApiParameter("parent", description="Kode induk: kosong untuk provinsi, `36` untuk Banten")]
+)
+class RegionListView(generics.ListAPIView):
+    authentication_classes = []
+    serializer_class = s.RegionSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.region_list(parent=self.request.query_params.get("parent"))
+
+
+class BehaviourListView(generics.ListAPIView):
+    authentication_classes = []
+    serializer_class = s.BehaviourSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.behaviour_list()

@@ -1,0 +1,26 @@
+"""Encrypted model fields for reporter identity, keyed by FIELD_ENCRYPTION_KEY.
+
+django-fernet-encrypted-fields derives its key from SECRET_KEY, which would make every stored
+identity unreadable the day SECRET_KEY is rotated after a leak. These fields keep the library's
+encryption and take their Fernet keys from FIELD_ENCRYPTION_KEY instead: the first key
+encrypts, every key decrypts, so a new key is put first and the old one kept until
+`rotate_identity_key` has re-encrypted the rows (docs/deploy.md).
+"""
+
+from django.conf import settings
+from django.utils.functional import cached_property
+from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, EncryptedFieldMixin
+
+
+class IdentityKeyMixin(EncryptedFieldMixin):
+    @cached_property
+    def keys(self) -> list[bytes]:
+        return [key.encode() for key in settings.FIELD_ENCRYPTION_KEY]
+
+
+class IdentityCharField(IdentityKeyMixin, EncryptedCharField):
+    pass
+
+
+class IdentityEmailField(IdentityKeyMixin, EncryptedEmailField):
+    pass

@@ -1,0 +1,266 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.hashers import check_password
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .fields import IdentityCharField, IdentityEmailField
+from .storage import get_evidence_storage
+from .tickets import normalize_access_code
+
+
+class Region(models.Model):
+    """A province or kabupaten/kota, keyed by its Kemendagri code (`36`, `36.73`)."""
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("Provinsi")
+        REGENCY = "regency", _("Kabupaten/Kota")
+
+    code = models.CharField(_("kode"), max_length=13, primary_key=True)
+    name = models.CharField(_("nama"), max_length=100)
+    level = models.CharField(_("tingkat"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("induk")
+    )
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("wilayah")
+        verbose_name_plural = _("wilayah")
+
+    def __str__(self):
+        return self.name
+
+
+class Election(models.Model):
+    """An election whose campaign the reported behaviour belongs to."""
+
+    class Type(models.TextChoices):
+        PEMILU = "pemilu", _("Pemilu")
+        PILKADA = "pilkada", _("Pilkada")
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("nama"), max_length=100)
+    type = models.CharField(_("jenis"), max_length=10, choices=Type.choices)
+    voting_date = models.DateField(_("hari pemungutan suara"))
+    campaign_start = models.DateField(_("awal masa kampanye"))
+    campaign_end = models.DateField(_("akhir masa kampanye"))
+    accepts_reports = models.BooleanField(_("menerima laporan"), default=True)
+
+    class Meta:
+        ordering = ["-voting_date"]
+        verbose_name = _("pemilihan")
+        verbose_name_plural = _("pemilihan")
+
+    def __str__(self):
+        return self.name
+
+
+class Behaviour(models.Model):
+    """An entry of the behaviour catalogue (DOMAIN.md): what the civil servant did."""
+
+    code = models.CharField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    description = models.TextField(_("uraian"), blank=True)
+    typical_sanction = models.CharField(_("sanksi disiplin yang lazim"), max_length=100, blank=True)
+    legal_basis = models.TextField(_("dasar hukum"), blank=True)
+    position = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        ordering = ["position", "code"]
+        verbose_name = _("perilaku")
+        verbose_name_plural = _("katalog perilaku")
+
+    def __str__(self):
+        return self.name
+
+
+class Platform(models.TextChoices):
+    INSTAGRAM = "instagram", "Instagram"
+    FACEBOOK = "facebook", "Facebook"
+    X = "x", "X (Twitter)"
+    TIKTOK = "tiktok", "TikTok"
+    YOUTUBE = "youtube", "YouTube"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    OTHER = "other", _("Lainnya")
+
+
+class Case(models.Model):
+    """A citizen's report and its handling. Only `workflow` changes `status`."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Diterima")
+        IN_REVIEW = "in_review", _("Sedang ditinjau")
+        NEEDS_INFO = "needs_info", _("Menunggu keterangan pelapor")
+        VERIFIED = "verified", _("Terverifikasi")
+        REJECTED = "rejected", _("Ditolak")
+        CLASSIFIED = "classified", _("Diklasifikasi")
+        FORWARDED = "forwarded", _("Diteruskan ke instansi")
+        CLOSED = "closed", _("Selesai")
+
+    ticket = models.CharField(_("nomor tiket"), max_length=13, unique=True, editable=False)
+    access_code_hash = models.CharField(max_length=200, editable=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False, db_index=True
+    )
+
+    anonymous = models.BooleanField(_("anonim"), default=False)
+    share_identity = models.BooleanField(_("identitas boleh dibagikan ke instansi"), default=False)
+    consented_at = models.DateTimeField(_("persetujuan diberikan"), editable=False)
+
+    asn_name = models.CharField(_("nama ASN"), max_length=200)
+    asn_nip = models.CharField(_("NIP"), max_length=18, blank=True)
+    asn_agency = models.CharField(_("instansi ASN"), max_length=200)
+    asn_position = models.CharField(_("jabatan ASN"), max_length=200, blank=True)
+    asn_region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="cases", verbose_name=_("kabupaten/kota ASN")
+    )
+
+    platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
+    post_url = models.URLField(_("tautan unggahan"), max_length=2000, blank=True)
+    incident_date = models.DateField(_("tanggal kejadian"))
+    known_date = models.DateField(_("tanggal diketahui"))
+    election = models.ForeignKey(Election, on_delete=models.PROTECT, related_name="cases", verbose_name=_("pemilihan"))
+    behaviours = models.ManyToManyField(
+        Behaviour, blank=True, related_name="claimed_in", verbose_name=_("perilaku menurut pelapor")
+    )
+    description = models.TextField(_("uraian kejadian"))
+
+    submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now, editable=False, db_index=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("kasus")
+        verbose_name_plural = _("kasus")
+
+    def __str__(self):
+        return self.ticket
+
+    def check_access_code(self, code: str) -> bool:
+        """Return whether `code` is this case's access code (constant time, hashed)."""
+        return check_password(normalize_access_code(code), self.access_code_hash)
+
+
+class Reporter(models.Model):
+    """Who reported a case; absent for anonymous reports. Encrypted at rest."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="reporter")
+    # The encrypted fields store an empty value as NULL.
+    name = IdentityCharField(_("nama pelapor"), max_length=200, blank=True, null=True)
+    email = IdentityEmailField(_("email pelapor"), blank=True, null=True)
+    phone = IdentityCharField(_("telepon pelapor"), max_length=20, blank=True, null=True)
+
+    class Meta:
+        verbose_name = _("pelapor")
+        verbose_name_plural = _("pelapor")
+
+    def __str__(self):
+        return f"Pelapor {self.case_id}"  # never the identity itself: this reaches logs
+
+
+def evidence_upload_to(instance: "Evidence", filename: str) -> str:
+    """Return the original's path: its own folder, where derived copies will sit beside it.
+
+    The reporter's file name is not used: it may carry a name or a phone number.
+    """
+    extension = Evidence.EXTENSIONS[instance.mime]
+    return f"{instance.uploaded_at:%Y/%m}/{instance.key.hex}/original.{extension}"
+
+
+class Evidence(models.Model):
+    """One screenshot. `original` is the sealed upload: exact bytes, never altered.
+
+    Derived copies (sanitized image, thumbnail), the perceptual hash and OCR text are added
+    by evidence processing, each with its own state, next to the original.
+    """
+
+    class Mime(models.TextChoices):
+        JPEG = "image/jpeg", "JPEG"
+        PNG = "image/png", "PNG"
+        WEBP = "image/webp", "WebP"
+
+    EXTENSIONS = {Mime.JPEG: "jpg", Mime.PNG: "png", Mime.WEBP: "webp"}
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("urutan"))
+    original = models.FileField(
+        _("berkas asli"), storage=get_evidence_storage, upload_to=evidence_upload_to, max_length=255, editable=False
+    )
+    original_name = models.CharField(_("nama berkas dari pelapor"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256 berkas asli"), max_length=64, db_index=True, editable=False)
+    mime = models.CharField(_("jenis"), max_length=20, choices=Mime.choices, editable=False)
+    size_bytes = models.PositiveIntegerField(_("ukuran (byte)"), editable=False)
+    width = models.PositiveIntegerField(_("lebar"), editable=False)
+    height = models.PositiveIntegerField(_("tinggi"), editable=False)
+    uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["case", "position"]
+        verbose_name = _("bukti")
+        verbose_name_plural = _("bukti")
+        constraints = [models.UniqueConstraint(fields=["case", "position"], name="evidence_unique_position")]
+
+    def __str__(self):
+        return f"{self.case_id}/{self.position}"
+
+
+class CaseEvent(models.Model):
+    """An append-only entry of a case's timeline.
+
+    The public note is what the reporter reads on the status page; the internal note and the
+    actor are for officials only.
+    """
+
+    class Action(models.TextChoices):
+        SUBMIT = "submit", _("Laporan diterima")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="case_events",
+        verbose_name=_("petugas"),
+    )
+    action = models.CharField(_("tindakan"), max_length=30, choices=Action.choices)
+    is_public = models.BooleanField(_("tampil untuk pelapor"), default=True)
+    from_status = models.CharField(_("dari status"), max_length=20, choices=Case.Status.choices, blank=True)
+    to_status = models.CharField(_("ke status"), max_length=20, choices=Case.Status.choices)
+    public_note = models.TextField(_("catatan publik"), blank=True)
+    internal_note = models.TextField(_("catatan internal"), blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = _("peristiwa kasus")
+        verbose_name_plural = _("linimasa kasus")
+
+    def __str__(self):
+        return f"{self.case_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Notification(models.Model):
+    """An email the portal owes someone, keyed so that a retried task sends it only once."""
+
+    class Kind(models.TextChoices):
+        REPORT_CONFIRMATION = "report_confirmation", _("Tanda terima laporan")
+
+    key = models.CharField(max_length=100, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("jenis"), max_length=40, choices=Kind.choices)
+    created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
+    sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("notifikasi")
+        verbose_name_plural = _("notifikasi")
+
+    def __str__(self):
+        return self.key

@@ -1,0 +1,130 @@
+"""Writes. Views and API views call these; nothing else creates reports or evidence."""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .evidence import CheckedImage
+from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region, Reporter
+from .storage import evidence_storage
+from .tasks import send_report_confirmation
+from .tickets import generate_access_code, generate_ticket
+
+logger = logging.getLogger(__name__)
+
+TICKET_ATTEMPTS = 5  # a collision among 32**7 tickets is rare; five in a row means a bug
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """A validated report (see `forms.ReportForm`), identity already dropped if anonymous."""
+
+    anonymous: bool
+    reporter_name: str
+    reporter_email: str
+    reporter_phone: str
+    share_identity: bool
+    asn_name: str
+    asn_nip: str
+    asn_agency: str
+    asn_position: str
+    asn_region: Region
+    platform: str
+    post_url: str
+    incident_date: datetime.date
+    known_date: datetime.date
+    election: Election
+    behaviours: list[Behaviour]
+    description: str
+    evidence: list[CheckedImage]
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    case: Case
+    access_code: str  # plain text: shown once on the receipt, then gone
+
+
+def _case_create_with_unique_ticket(**fields) -> Case:
+    for _attempt in range(TICKET_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                return Case.objects.create(ticket=generate_ticket(), **fields)
+        except IntegrityError:
+            continue
+    raise RuntimeError("Could not find a free ticket number.")
+
+
+def evidence_seal(*, case: Case, image: CheckedImage, position: int) -> Evidence:
+    """Store the exact uploaded bytes in private storage and record what was checked."""
+    evidence = Evidence(
+        case=case,
+        position=position,
+        original_name=(image.upload.name or "")[:255],
+        sha256=image.sha256,
+        mime=image.mime,
+        size_bytes=image.size,
+        width=image.width,
+        height=image.height,
+    )
+    image.upload.seek(0)
+    evidence.original.save("original", image.upload, save=False)
+    try:
+        evidence.save()
+    except BaseException:
+        evidence_storage.delete(evidence.original.name)
+        raise
+    return evidence
+
+
+def report_submit(*, report: ReportInput) -> SubmittedReport:
+    """Create a case from a citizen's report, with its reporter, evidence and first event.
+
+    All or nothing: if anything fails, no row remains and the stored files are deleted.
+    The confirmation email is queued only once the transaction has committed.
+    """
+    access_code = generate_access_code()
+    access_code_hash = make_password(access_code)  # slow on purpose: done outside the transaction
+    sealed: list[str] = []
+    try:
+        with transaction.atomic():
+            case = _case_create_with_unique_ticket(
+                access_code_hash=access_code_hash,
+                anonymous=report.anonymous,
+                share_identity=report.share_identity,
+                consented_at=timezone.now(),
+                asn_name=report.asn_name,
+                asn_nip=report.asn_nip,
+                asn_agency=report.asn_agency,
+                asn_position=report.asn_position,
+                asn_region=report.asn_region,
+                platform=report.platform,
+                post_url=report.post_url,
+                incident_date=report.incident_date,
+                known_date=report.known_date,
+                election=report.election,
+                description=report.description,
+            )
+            case.behaviours.set(report.behaviours)
+            if not report.anonymous:
+                Reporter.objects.create(
+                    case=case,
+                    name=report.reporter_name,
+                    email=report.reporter_email,
+                    phone=report.reporter_phone,
+                )
+            for position, image in enumerate(report.evidence, start=1):
+                sealed.append(evidence_seal(case=case, image=image, position=position).original.name)
+            CaseEvent.objects.create(case=case, action=CaseEvent.Action.SUBMIT, to_status=case.status)
+            if report.reporter_email:
+                transaction.on_commit(lambda: send_report_confirmation.delay(case_id=case.pk))
+    except BaseException:
+        for name in sealed:
+            evidence_storage.delete(name)
+        raise
+    logger.info("Report %s received with %d evidence files", case.ticket, len(sealed))
+    return SubmittedReport(case=case, access_code=access_code)

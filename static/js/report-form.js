@@ -1,0 +1,125 @@
+/* The report form, improved when JavaScript runs: province then kabupaten/kota, previews of
+ * the chosen screenshots, identity fields hidden for anonymous reports, and upload progress.
+ * The form works without it. Files are sent exactly as chosen, never resized. */
+(function () {
+  "use strict";
+  var form = document.getElementById("report-form");
+  if (!form) return;
+  var text = JSON.parse(document.getElementById("report-form-text").textContent);
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.ceil(bytes / 1024) + " KB";
+  }
+
+  var summary = document.getElementById("error-summary");
+  if (summary) summary.focus();
+
+  // Province first, then only its kabupaten/kota.
+  var region = document.getElementById("id_asn_region");
+  var groups = Array.prototype.slice.call(region.querySelectorAll("optgroup"));
+  var empty = region.querySelector("option[value='']");
+  var province = document.createElement("select");
+  province.id = "id_province";
+  province.add(new Option(text.choose_province, ""));
+  groups.forEach(function (group, index) { province.add(new Option(group.label, String(index))); });
+  var label = document.createElement("label");
+  label.className = "label";
+  label.htmlFor = province.id;
+  label.textContent = text.province;
+  var wrapper = document.createElement("div");
+  wrapper.className = "field";
+  wrapper.appendChild(label);
+  wrapper.appendChild(province);
+  document.getElementById("province-slot").appendChild(wrapper);
+  function showRegencies() {
+    var chosen = region.value;
+    region.innerHTML = "";
+    region.appendChild(empty);
+    var group = groups[Number(province.value)];
+    if (province.value !== "" && group) {
+      Array.prototype.forEach.call(group.children, function (option) { region.appendChild(option); });
+    }
+    region.value = chosen;
+    if (region.value !== chosen) region.value = "";
+    region.disabled = province.value === "";
+  }
+  groups.forEach(function (group, index) {
+    if (group.querySelector("option[value='" + region.value + "']")) province.value = String(index);
+  });
+  province.addEventListener("change", showRegencies);
+  showRegencies();
+
+  // Anonymous reports keep no identity: hide the fields that would not be stored.
+  var anonymous = document.getElementById("id_anonymous");
+  var identity = document.getElementById("identity-fields");
+  function toggleIdentity() { identity.hidden = anonymous.checked; }
+  anonymous.addEventListener("change", toggleIdentity);
+  toggleIdentity();
+
+  // Previews of the chosen screenshots, with the limits checked before anything is sent.
+  var input = document.getElementById("id_evidence");
+  var previews = document.getElementById("previews");
+  var maxFiles = Number(form.dataset.maxFiles);
+  var maxBytes = Number(form.dataset.maxBytes);
+  input.addEventListener("change", function () {
+    previews.innerHTML = "";
+    var files = Array.prototype.slice.call(input.files);
+    if (files.length > maxFiles) {
+      var warning = document.createElement("li");
+      warning.className = "too-big";
+      warning.textContent = fill(text.too_many, { count: files.length, max: maxFiles });
+      previews.appendChild(warning);
+    }
+    files.forEach(function (file) {
+      var item = document.createElement("li");
+      var image = document.createElement("img");
+      image.alt = "";
+      image.src = URL.createObjectURL(file);
+      image.onload = function () { URL.revokeObjectURL(image.src); };
+      item.appendChild(image);
+      item.appendChild(document.createTextNode(file.name + " · " + size(file.size)));
+      if (file.size > maxBytes) {
+        item.className = "too-big";
+        item.appendChild(document.createElement("br"));
+        item.appendChild(document.createTextNode(fill(text.too_big, { name: file.name, size: size(maxBytes) })));
+      }
+      previews.appendChild(item);
+    });
+  });
+
+  // Send with progress, so a slow connection never looks frozen. The server's answer (the
+  // receipt, or the form with its errors) replaces this page, as a normal submit would.
+  var progress = document.getElementById("progress");
+  var bar = document.getElementById("progress-bar");
+  var status = document.getElementById("progress-text");
+  var button = document.getElementById("submit-button");
+  if (!window.FormData || !("upload" in new XMLHttpRequest())) return;
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var request = new XMLHttpRequest();
+    request.open("POST", form.action || window.location.href);
+    request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    request.upload.addEventListener("progress", function (e) {
+      if (!e.lengthComputable) return;
+      var percent = Math.floor((e.loaded / e.total) * 100);
+      bar.value = percent;
+      status.textContent = percent < 100 ? fill(text.sending, { percent: percent }) : text.processing;
+    });
+    request.addEventListener("load", function () {
+      document.open();
+      document.write(request.responseText);
+      document.close();
+      if (request.responseURL) window.history.replaceState(null, "", request.responseURL);
+    });
+    request.addEventListener("error", function () {
+      status.textContent = text.failed;
+      button.disabled = false;
+    });
+    progress.hidden = false;
+    button.disabled = true;
+    status.textContent = fill(text.sending, { percent: 0 });
+    request.send(new FormData(form));
+  });
+})();
