@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format messages venv system-deps clean
+.PHONY: run test lint format messages translations venv system-deps clean
 
 venv: $(STAMP)
 
@@ -27,6 +27,15 @@ system-deps:
 	print('DEBUG=true'); print('SECRET_KEY=' + secrets.token_urlsafe(50)); \
 	print('FIELD_ENCRYPTION_KEY=' + Fernet.generate_key().decode())" > $@
 	@echo "Wrote .env for local development (DEBUG on, generated keys)."
+
+# After changing texts: extract them, then translate the new English entries in locale/en.
+# Source texts are Indonesian, so the Indonesian catalogue is the source copied (msgen).
+translations: venv system-deps
+	$(PY) manage.py makemessages -l en -l id --ignore=.venv --ignore=var --ignore=tests --no-obsolete -v 0
+	msgattrib --clear-fuzzy --empty --clear-previous locale/id/LC_MESSAGES/django.po \
+	  | msgen - -o locale/id/LC_MESSAGES/django.po
+	@msgattrib --untranslated --no-obsolete locale/en/LC_MESSAGES/django.po | grep -c '^msgid' \
+	  | xargs -I{} echo "English entries to translate: {} (minus the header)"
 
 messages: venv system-deps
 	$(PY) manage.py compilemessages --ignore=.venv -v 0

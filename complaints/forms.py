@@ -95,7 +95,7 @@ class ReportForm(forms.Form):
         label=_("NIP (Nomor Induk Pegawai)"),
         required=False,
         max_length=40,
-        help_text=_("Jika tahu: 18 digit angka. Boleh dikosongkan."),
+        help_text=_("Jika Anda tahu: 18 digit angka, tertera di kartu pegawai atau situs instansi."),
     )
     asn_agency = forms.CharField(
         label=_("Instansi tempat ASN bekerja"),

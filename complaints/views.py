@@ -43,7 +43,8 @@ def report_create(request):
     status = 200
     if request.method == "POST":
         if too_large(request):
-            return render(request, "413.html", {"limit": settings.MAX_REPORT_REQUEST_BYTES}, status=413)
+            context = {"max_files": settings.MAX_EVIDENCE_FILES, "max_bytes": settings.MAX_EVIDENCE_BYTES}
+            return render(request, "413.html", context, status=413)
         if wait := SubmitThrottle().check(request):
             return throttled(request, wait)
         form = ReportForm(request.POST, request.FILES)

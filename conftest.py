@@ -1,0 +1,101 @@
+"""Fixtures shared by every test: isolated storage and cache, reference data, images."""
+
+import datetime
+import io
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
+from PIL import Image
+
+from complaints import reference
+from portal.celery import app as celery_app
+
+
+@pytest.fixture(autouse=True)
+def evidence_dir(settings, tmp_path):
+    """Give each test its own private evidence folder, and return it."""
+    folder = tmp_path / "evidence"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "evidence": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder), "base_url": "/no-public-url/"},
+        },
+    }
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _generous_rates_and_clean_cache(settings):
+    """Keep rate limits out of the way unless a test sets its own, in a cache of its own."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.SUBMIT_RATE = settings.LOOKUP_RATE = settings.REPLY_RATE = "10000/min"
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _indonesian():
+    """Start each test in the default language; a request may have left another active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_raise():
+    """In tests an eager task that fails fails the test (in production it must not)."""
+    celery_app.conf.task_eager_propagates = True
+
+
+@pytest.fixture
+def ref(db):
+    """Load regions, elections and the behaviour catalogue, as seed_demo does."""
+    reference.regions_load()
+    reference.elections_load()
+    reference.behaviours_load()
+
+
+def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (360, 640), mode: str = "RGB", **save) -> bytes:
+    buffer = io.BytesIO()
+    Image.new(mode, size, (230, 240, 250) if mode == "RGB" else 1).save(buffer, fmt, **save)
+    return buffer.getvalue()
+
+
+def upload(content: bytes, name: str = "tangkapan.png", content_type: str = "image/png") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+@pytest.fixture
+def png():
+    return image_bytes("PNG")
+
+
+@pytest.fixture
+def report_fields(ref):
+    """Return a valid report as form fields (without files)."""
+    return {
+        "reporter_name": "Adityawarman",
+        "reporter_email": "adit@example.org",
+        "reporter_phone": "0812 3456 7890",
+        "asn_name": "Pengelola akun Instagram Pemprov Banten",
+        "asn_nip": "198503152010011002",
+        "asn_agency": "Diskominfo SP Provinsi Banten",
+        "asn_position": "Kepala Bidang",
+        "asn_region": "36.73",
+        "platform": "instagram",
+        "post_url": "https://www.instagram.com/p/example/",
+        "incident_date": "2024-01-27",
+        "known_date": "2024-01-28",
+        "election": "pemilu-2024",
+        "behaviours": ["AKUN_INSTANSI", "MEDSOS_KAMPANYE"],
+        "description": "Akun resmi Pemprov Banten mengunggah video bernuansa politik pada masa kampanye.",
+        "consent": "true",
+    }
+
+
+@pytest.fixture
+def today():
+    return datetime.date.today()

@@ -1,0 +1,48 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from complaints.models import Behaviour, Election, Region
+
+
+def seed(*args) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_seed_loads_every_region_election_and_behaviour_and_is_idempotent():
+    first = seed("--password", "rahasia-demo-1")
+    Election.objects.filter(slug="pemilu-2024").update(name="Pemilu Serentak 2024")  # an admin's edit
+    second = seed()
+    for _ in range(2):
+        assert Region.objects.filter(level=Region.Level.PROVINCE).count() == 38
+        assert Region.objects.filter(level=Region.Level.REGENCY).count() == 514
+    assert Region.objects.get(code="36").name == "Banten"
+    assert Region.objects.get(code="36.73").name == "Kota Serang"
+    assert Region.objects.get(code="36.73").parent_id == "36"
+    assert not Region.objects.filter(level=Region.Level.REGENCY, parent__isnull=True).exists()
+    assert Election.objects.count() == 2
+    assert Election.objects.get(slug="pemilu-2024").name == "Pemilu Serentak 2024"  # kept on the second run
+    pilkada = Election.objects.get(slug="pilkada-2024")
+    assert (str(pilkada.voting_date), pilkada.type) == ("2024-11-27", "pilkada")
+    assert pilkada.campaign_start < pilkada.campaign_end < pilkada.voting_date
+    assert Behaviour.objects.count() == 13
+    assert Behaviour.objects.get(code="ANGGOTA_PARPOL").typical_sanction == "PTDH"
+    assert "rahasia-demo-1" not in first
+    assert "tidak diubah" in second
+
+
+@pytest.mark.django_db
+def test_admin_gets_the_given_password_or_a_printed_one():
+    output = seed()
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.is_staff
+    printed = output.split("Kata sandi: ")[1].split()[0]
+    assert admin.check_password(printed)
+    seed("--password", "kata-sandi-baru-9")
+    admin.refresh_from_db()
+    assert admin.check_password("kata-sandi-baru-9")
