@@ -211,7 +211,7 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Rate limits per client address, in DRF's rate syntax ("10/hour"); shared by web and API.
-SUBMIT_RATE = env("SUBMIT_RATE", default="10/hour")
+SUBMIT_RATE = env("SUBMIT_RATE", default="30/hour")
 LOOKUP_RATE = env("LOOKUP_RATE", default="60/min")
 REPLY_RATE = env("REPLY_RATE", default="10/hour")
 

@@ -65,3 +65,15 @@ def test_translation_catalogues_are_complete(language):
     entries = [entry for entry in catalogue if not entry.obsolete]
     assert len(entries) > 200
     assert [entry.msgid for entry in entries if not entry.translated() or entry.fuzzy] == []
+
+
+def test_unknown_api_paths_and_methods_answer_in_the_error_shape(client, db):
+    missing = client.get("/api/v1/nothing-here/")
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"
+    wrong_method = client.delete("/api/v1/elections/")
+    assert wrong_method.status_code == 405
+    assert set(wrong_method.json()["error"]) == {"code", "message", "fields"}
+    json_body = client.post("/api/v1/reports/", {"asn_name": "x"}, content_type="application/json")
+    assert json_body.status_code == 415
+    assert json_body.json()["error"]["code"] == "unsupported_media_type"

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from complaints import reference
 from complaints.models import Behaviour, Election, Region
 
 
@@ -46,3 +47,30 @@ def test_admin_gets_the_given_password_or_a_printed_one():
     seed("--password", "kata-sandi-baru-9")
     admin.refresh_from_db()
     assert admin.check_password("kata-sandi-baru-9")
+
+
+@pytest.mark.django_db
+def test_admin_edits_elections_and_shows_cases_read_only(admin_client):
+    reference.regions_load()
+    reference.elections_load()
+    election = Election.objects.get(slug="pilkada-2024")
+    page = admin_client.get(f"/admin/complaints/election/{election.pk}/change/")
+    assert page.status_code == 200
+    response = admin_client.post(
+        f"/admin/complaints/election/{election.pk}/change/",
+        {
+            "name": "Pilkada Serentak 2024",
+            "slug": "pilkada-2024",
+            "type": "pilkada",
+            "voting_date": "2024-11-27",
+            "campaign_start": "2024-09-25",
+            "campaign_end": "2024-11-24",
+            "accepts_reports": "on",
+        },
+    )
+    assert response.status_code == 302
+    election.refresh_from_db()
+    assert str(election.campaign_end) == "2024-11-24"
+    assert admin_client.get("/admin/complaints/case/").status_code == 200
+    assert admin_client.get("/admin/complaints/case/add/").status_code == 403
+    assert admin_client.get("/admin/complaints/reporter/").status_code == 404  # identity is not in the admin

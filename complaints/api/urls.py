@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("elections/", views.ElectionListView.as_view(), name="api-elections"),
     path("regions/", views.RegionListView.as_view(), name="api-regions"),
     path("behaviours/", views.BehaviourListView.as_view(), name="api-behaviours"),
+    re_path(r"^(?P<path>.*)$", views.not_found),
 ]

@@ -6,7 +6,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -111,3 +113,16 @@ class BehaviourListView(generics.ListAPIView):
 
     def get_queryset(self):
         return selectors.behaviour_list()
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+def not_found(request, path: str = ""):
+    """Answer unknown API paths in the API's error shape rather than with an HTML page."""
+    return error_response(
+        http_status=status.HTTP_404_NOT_FOUND,
+        code="not_found",
+        message=_("Alamat API tidak dikenal: %(path)s") % {"path": request.path},
+    )

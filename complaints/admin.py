@@ -1,0 +1,85 @@
+"""The admin manages reference data. Cases are shown read-only: officials act on them through
+the workflow, and reporter identity is not shown here at all (each view of it is logged in the
+officials' pages instead)."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region
+
+
+@admin.register(Election)
+class ElectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "type", "voting_date", "campaign_start", "campaign_end", "accepts_reports"]
+    list_filter = ["type", "accepts_reports"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Behaviour)
+class BehaviourAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "typical_sanction", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    search_fields = ["code", "name"]
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+    readonly_fields = ["code", "level", "parent"]
+
+    def has_add_permission(self, request):
+        return False  # regions come from the committed data set (seed_demo)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class EvidenceInline(ReadOnlyInline):
+    model = Evidence
+    fields = ["position", "mime", "width", "height", "size_bytes", "sha256", "uploaded_at"]
+    readonly_fields = fields
+
+
+class CaseEventInline(ReadOnlyInline):
+    model = CaseEvent
+    fields = ["at", "action", "from_status", "to_status", "actor", "public_note", "internal_note"]
+    readonly_fields = fields
+
+
+@admin.register(Case)
+class CaseAdmin(admin.ModelAdmin):
+    list_display = ["ticket", "status", "asn_name", "asn_agency", "asn_region", "platform", "submitted_at"]
+    list_filter = ["status", "platform", "election"]
+    search_fields = ["ticket", "asn_name", "asn_agency"]
+    list_select_related = ["asn_region"]
+    date_hierarchy = "submitted_at"
+    inlines = [EvidenceInline, CaseEventInline]
+    exclude = ["access_code_hash"]
+    readonly_fields = ["ticket", "status", "anonymous", "share_identity", "consented_at", "submitted_at"]
+
+    def has_add_permission(self, request):
+        return False  # reports come from citizens, through the form or the API
+
+    def has_change_permission(self, request, obj=None):
+        return False  # status changes go through the workflow only
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # evidence must hold up: nothing is deleted from the admin
+
+
+admin.site.site_header = _("Administrasi Portal Netralitas ASN")
+admin.site.site_title = _("Portal Netralitas ASN")
