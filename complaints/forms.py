@@ -74,6 +74,7 @@ class ReportForm(forms.Form):
     reporter_email = forms.EmailField(
         label=_("Email"),
         required=False,
+        error_messages={"invalid": _("Email tidak valid. Tulis seperti nama@contoh.id.")},
         help_text=_("Untuk tanda terima dan kabar perkembangan laporan."),
     )
     reporter_phone = forms.CharField(
@@ -90,7 +91,11 @@ class ReportForm(forms.Form):
     )
 
     # The civil servant
-    asn_name = forms.CharField(label=_("Nama ASN yang dilaporkan"), max_length=NAME_MAX)
+    asn_name = forms.CharField(
+        label=_("Nama ASN yang dilaporkan"),
+        max_length=NAME_MAX,
+        error_messages={"required": _("Isi nama ASN yang dilaporkan, atau nama akun resmi instansinya.")},
+    )
     asn_nip = forms.CharField(
         label=_("NIP (Nomor Induk Pegawai)"),
         required=False,
@@ -101,11 +106,15 @@ class ReportForm(forms.Form):
         label=_("Instansi tempat ASN bekerja"),
         max_length=NAME_MAX,
         help_text=_("Misalnya Dinas Komunikasi dan Informatika Provinsi Banten."),
+        error_messages={"required": _("Isi instansi tempat ASN bekerja.")},
     )
     asn_position = forms.CharField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
     asn_region = forms.ChoiceField(
         label=_("Kabupaten/kota tempat ASN bekerja"),
-        error_messages={"invalid_choice": _("Kabupaten/kota dengan kode %(value)s tidak dikenal. Pilih dari daftar.")},
+        error_messages={
+            "required": _("Pilih kabupaten/kota tempat ASN bekerja."),
+            "invalid_choice": _("Kabupaten/kota dengan kode %(value)s tidak dikenal. Pilih dari daftar."),
+        },
     )
 
     # What happened
@@ -114,12 +123,18 @@ class ReportForm(forms.Form):
         queryset=Election.objects.filter(accepts_reports=True),
         to_field_name="slug",
         empty_label=_("— pilih pemilihan —"),
-        error_messages={"invalid_choice": _("Pemilihan yang dipilih tidak dikenal. Pilih dari daftar.")},
+        error_messages={
+            "required": _("Pilih pemilihan yang terkait."),
+            "invalid_choice": _("Pemilihan yang dipilih tidak dikenal. Pilih dari daftar."),
+        },
     )
     platform = forms.ChoiceField(
         label=_("Tempat pelanggaran terlihat"),
         choices=[("", _("— pilih platform —")), *Platform.choices],
-        error_messages={"invalid_choice": _("Platform %(value)s tidak dikenal. Pilih dari daftar.")},
+        error_messages={
+            "required": _("Pilih tempat pelanggaran terlihat."),
+            "invalid_choice": _("Platform %(value)s tidak dikenal. Pilih dari daftar."),
+        },
     )
     post_url = forms.URLField(
         label=_("Tautan unggahan"),
@@ -128,15 +143,22 @@ class ReportForm(forms.Form):
         assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
         help_text=_("Alamat unggahan, akun atau video, jika ada."),
+        error_messages={"invalid": _("Tautan unggahan harus alamat web lengkap yang diawali https:// atau http://.")},
     )
     incident_date = forms.DateField(
-        label=_("Tanggal kejadian"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Tanggal kejadian"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={
+            "required": _("Isi tanggal kejadian."),
+            "invalid": _("Tanggal kejadian tidak valid. Gunakan format TTTT-BB-HH, misalnya 2024-01-27."),
+        },
     )
     known_date = forms.DateField(
         label=_("Tanggal Anda mengetahuinya"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Kosongkan jika sama dengan tanggal kejadian."),
+        error_messages={"invalid": _("Tanggal diketahui tidak valid. Gunakan format TTTT-BB-HH, misalnya 2024-01-28.")},
     )
     behaviours = forms.ModelMultipleChoiceField(
         label=_("Perbuatan yang dilakukan"),
@@ -152,6 +174,7 @@ class ReportForm(forms.Form):
         min_length=DESCRIPTION_MIN,
         max_length=DESCRIPTION_MAX,
         widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={"required": _("Ceritakan apa yang terjadi.")},
     )
 
     # Evidence
@@ -166,6 +189,13 @@ class ReportForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["asn_region"].choices = _regency_choices()
+        for field in self.fields.values():  # length errors name the field, as the summary shows them alone
+            field.error_messages["max_length"] = gettext(
+                "%(label)s: paling banyak %%(limit_value)d karakter (sekarang %%(show_value)d)."
+            ) % {"label": field.label}
+            field.error_messages["min_length"] = gettext(
+                "%(label)s: paling sedikit %%(limit_value)d karakter (sekarang %%(show_value)d)."
+            ) % {"label": field.label}
         self.fields["description"].help_text = gettext(
             "Siapa, melakukan apa, kapan dan di mana. Paling sedikit %(min)d, paling banyak %(max)s karakter."
         ) % {"min": DESCRIPTION_MIN, "max": intcomma(DESCRIPTION_MAX)}

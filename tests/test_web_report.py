@@ -388,3 +388,25 @@ def test_language_switch_to_english(client, ref):
     page = client.get(reverse("report-create"))
     assert page.status_code == 200
     assert '<html lang="en">' in page.content.decode()
+
+
+def test_an_empty_submission_lists_what_to_do_for_each_required_field(client, ref):
+    response = client.post(reverse("report-create"), {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    for message in (
+        "Isi nama ASN yang dilaporkan",
+        "Isi instansi tempat ASN bekerja.",
+        "Pilih kabupaten/kota tempat ASN bekerja.",
+        "Pilih pemilihan yang terkait.",
+        "Pilih tempat pelanggaran terlihat.",
+        "Isi tanggal kejadian.",
+        "Ceritakan apa yang terjadi.",
+        "Unggah paling sedikit 1 tangkapan layar",
+        "Centang pernyataan persetujuan",
+        "Isi nama Anda",
+    ):
+        assert message in summary
+    assert "Bidang ini harus diisi" not in page
+    assert summary.count("<li>") == 11  # the ten above and the missing email or phone
