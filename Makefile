@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format messages translations venv system-deps clean
+.PHONY: run run-stack test lint format messages translations venv system-deps stack-deps clean
 
 venv: $(STAMP)
 
@@ -15,11 +15,26 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian packages the project needs: gettext compiles the translation catalogues.
+# Debian packages. `make run` needs gettext (translations); the tests and the real stack also
+# need PostgreSQL, Redis, Tesseract with Indonesian (OCR) and Chromium (browser tests).
+RUN_PACKAGES := gettext
+STACK_PACKAGES := $(RUN_PACKAGES) postgresql redis-server tesseract-ocr tesseract-ocr-ind chromium
+
+define install_debian
+	@missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Please install the Debian packages: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+endef
+
 system-deps:
-	@command -v msgfmt >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq gettext >/dev/null; \
-	  else echo "Please install the Debian package: sudo apt-get install gettext"; exit 1; fi; }
+	$(call install_debian,$(RUN_PACKAGES))
+
+stack-deps:
+	$(call install_debian,$(STACK_PACKAGES))
 
 # A local, never committed configuration for development: DEBUG on and keys made here.
 .env: | venv
@@ -55,8 +70,17 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-test: venv .env messages lint
+# Three suites: fast feedback on SQLite; the integration suite on PostgreSQL, Redis with real
+# Celery workers and an S3 server (tools/stack.py starts and stops them); the browser suite.
+test: venv .env messages lint stack-deps
 	$(PY) -m pytest
+	$(PY) tools/stack.py run -- $(PY) -m pytest -m stack tests/integration
+	$(PY) -m pytest -m browser tests/e2e
+
+# The production configuration on this machine: PostgreSQL, Redis, a Celery worker and beat,
+# gunicorn with whitenoise, evidence on a local S3 server. Data is kept in var/stack/.
+run-stack: venv .env messages stack-deps
+	$(PY) tools/stack.py serve --host $(HOST) --port $(PORT)
 
 clean:
 	rm -rf $(VENV) var/e2e .pytest_cache

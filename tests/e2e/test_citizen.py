@@ -1,0 +1,116 @@
+"""A citizen on a phone: report with a screenshot, keep the receipt, follow the status."""
+
+import io
+import re
+
+from PIL import Image, ImageDraw
+
+from complaints.models import Case
+
+TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
+
+
+def screenshot_file(tmp_path) -> str:
+    """Draw a phone screenshot of an official account's campaign post, as a citizen would send."""
+    image = Image.new("RGB", (720, 1280), "white")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, 720, 110), fill=(250, 250, 250))
+    draw.text((30, 40), "pemprov.banten  ·  Diikuti", fill="black")
+    draw.rectangle((0, 130, 720, 850), fill=(200, 30, 60))
+    draw.text((60, 450), "PILIH NOMOR 2 - LANJUTKAN!", fill="white")
+    draw.text((30, 880), "Disukai oleh 1.204 orang", fill="black")
+    draw.text((30, 920), "pemprov.banten Presiden punya hak politik #pemilu2024", fill="black")
+    path = tmp_path / "Screenshot_20240127-101500_Instagram.png"
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def fill_report(page, evidence: list[str], consent: bool = True) -> None:
+    page.goto("/lapor/")
+    page.get_by_label("Nama Anda").fill("Adityawarman")
+    page.get_by_label("Email").fill("adit@example.org")
+    page.get_by_label("Nama ASN yang dilaporkan").fill("Pengelola akun Instagram Pemprov Banten")
+    page.get_by_label("Instansi tempat ASN bekerja").fill("Diskominfo SP Provinsi Banten")
+    page.get_by_label("Provinsi tempat ASN bekerja").select_option(label="Banten")
+    page.get_by_label("Kabupaten/kota tempat ASN bekerja").select_option(label="Kota Serang")
+    page.get_by_label("Pemilihan").select_option(label="Pemilu 2024")
+    page.get_by_label("Tempat pelanggaran terlihat").select_option(label="Instagram")
+    page.get_by_label("Tanggal kejadian").fill("2024-01-27")
+    page.get_by_label("Akun resmi instansi pemerintah mengunggah konten politik").check()
+    page.get_by_label("Ceritakan apa yang terjadi").fill(
+        "Akun resmi Pemprov Banten mengunggah video bernuansa politik pada masa kampanye."
+    )
+    page.get_by_label("Tangkapan layar").set_input_files(evidence)
+    if consent:
+        page.get_by_label("Saya menyatakan laporan ini benar").check()
+
+
+def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_path):
+    screenshot = screenshot_file(tmp_path)
+    page.goto("/")
+    page.shot("beranda")
+    page.get_by_role("link", name="Buat laporan").click()
+    fill_report(page, [screenshot])
+    assert page.locator("#previews img").count() == 1
+    page.shot("formulir-terisi")
+    page.get_by_role("button", name="Kirim laporan").click()
+
+    page.wait_for_url("**/lapor/terkirim/")
+    ticket = page.locator("#ticket").inner_text()
+    access_code = page.locator("#access-code").inner_text()
+    assert TICKET_RE.fullmatch(ticket)
+    assert Case.objects.get(ticket=ticket).check_access_code(access_code)
+    assert page.get_by_text("hanya ditampilkan sekali").is_visible()
+    page.shot("tanda-terima")
+
+    page.reload()  # the code is shown once
+    assert page.get_by_role("heading", name="Tanda terima sudah ditampilkan").is_visible()
+    assert access_code not in page.content()
+    page.shot("tanda-terima-dimuat-ulang")
+
+    page.goto("/status/")
+    page.get_by_label("Nomor tiket").fill(ticket.lower().replace("-", ""))  # as written down
+    page.get_by_role("button", name="Cek status").click()
+    page.wait_for_url(f"**/status/{ticket}/")
+    assert page.locator("[data-status]").inner_text() == "Diterima"
+    assert "Adityawarman" not in page.content()
+    page.shot("status")
+
+
+def test_the_form_explains_a_bad_file_and_a_missing_consent(page, tmp_path):
+    not_an_image = tmp_path / "bukti.png"
+    not_an_image.write_text("<html><script>alert('x')</script></html>")
+    fill_report(page, [str(not_an_image)], consent=False)
+    page.get_by_role("button", name="Kirim laporan").click()
+
+    summary = page.locator("#error-summary")
+    summary.wait_for()
+    assert summary.evaluate("element => element === document.activeElement")  # focus moves to it
+    text = summary.inner_text()
+    assert "Berkas 1 (bukti.png) bukan gambar JPEG, PNG atau WebP" in text
+    assert "Centang pernyataan persetujuan" in text
+    assert "tangkapan layar harus dipilih ulang" in text
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
+    assert page.get_by_label("Kabupaten/kota tempat ASN bekerja").input_value() == "36.73"
+    assert not Case.objects.exists()
+    page.shot("kesalahan")
+
+    summary.get_by_role("link", name=re.compile("Centang pernyataan")).click()
+    assert page.url.endswith("#id_consent-group")
+    page.shot("kesalahan-tautan")
+
+
+def test_the_language_switch(page):
+    page.goto("/lapor/")
+    assert page.locator("html").get_attribute("lang") == "id"
+    page.get_by_role("button", name="English").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text() == "Report a breach of civil servant (ASN) neutrality"
+    page.shot("english")
+    page.get_by_role("button", name="Bahasa Indonesia").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("heading", level=1).inner_text() == "Laporkan pelanggaran netralitas ASN"
+    page.shot("indonesia")

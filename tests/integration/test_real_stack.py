@@ -1,0 +1,77 @@
+"""A report on the real stack: PostgreSQL, S3, a Celery worker on Redis, SMTP."""
+
+import os
+import signal
+import time
+
+import pytest
+from django.db import connection
+
+from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter
+from conftest import image_bytes, upload
+from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def submit(client, fields, files):
+    return client.post("/api/v1/reports/", {**fields, "evidence": files})
+
+
+def test_a_report_lands_in_postgres_and_s3_and_the_worker_emails_it(client, report_fields, bucket, smtp, start_worker):
+    start_worker()
+    jpeg, png = image_bytes("JPEG"), image_bytes("PNG")
+    response = submit(client, report_fields, [upload(jpeg, "a.jpg", "image/jpeg"), upload(png)])
+    assert response.status_code == 201, response.content
+    ticket = response.json()["ticket"]
+
+    assert connection.vendor == "postgresql"
+    case = Case.objects.get(ticket=ticket)
+    stored = bucket()
+    first, second = case.evidence.all()
+    assert stored == {f"evidence/{first.original.name}": jpeg, f"evidence/{second.original.name}": png}
+
+    [message] = smtp.wait_for(1, seconds=30)
+    assert message["To"] == "adit@example.org"
+    assert ticket in message["Subject"]
+    assert response.json()["access_code"] not in message.as_string()
+    time.sleep(1)
+    assert len(smtp.messages) == 1
+    assert Notification.objects.get(case=case).sent_at is not None
+
+
+def test_a_rejected_report_leaves_nothing_in_postgres_or_the_bucket(client, report_fields, bucket, monkeypatch):
+    refused = submit(client, {**report_fields, "consent": ""}, [upload(image_bytes())])
+    assert refused.status_code == 400
+
+    def fail_after_upload(**kwargs):
+        raise RuntimeError("the database went away after the files were stored")
+
+    monkeypatch.setattr(CaseEvent.objects, "create", fail_after_upload)
+    client.raise_request_exception = False
+    failed = submit(client, report_fields, [upload(image_bytes()), upload(image_bytes("WEBP"), "b.webp")])
+    assert failed.status_code == 500
+    assert not Case.objects.exists()
+    assert not Reporter.objects.exists()
+    assert not Evidence.objects.exists()
+    assert bucket() == {}
+
+
+def test_a_task_whose_worker_is_killed_runs_again_and_sends_once(client, report_fields, smtp, start_worker):
+    first_worker = start_worker()
+    smtp.hold_next_delivery()
+    ticket = submit(client, report_fields, [upload(image_bytes())]).json()["ticket"]
+    assert smtp.mail_started.wait(30), "the worker never started sending"
+    os.killpg(first_worker.pid, signal.SIGKILL)  # mid-delivery: the task is not acknowledged
+    first_worker.wait(timeout=10)
+    smtp.released.set()
+
+    # Redis hands an unacknowledged task out again once its visibility timeout has passed;
+    # a worker checks for such tasks as it starts.
+    time.sleep(VISIBILITY_TIMEOUT_SECONDS + 1)
+    start_worker()
+    [message] = smtp.wait_for(1, seconds=60)
+    assert ticket in message["Subject"]
+    time.sleep(2)
+    assert len(smtp.messages) == 1
+    assert Notification.objects.get(case__ticket=ticket).sent_at is not None
