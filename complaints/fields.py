@@ -7,9 +7,15 @@ encrypts, every key decrypts, so a new key is put first and the old one kept unt
 `rotate_identity_key` has re-encrypted the rows (docs/deploy.md).
 """
 
+from cryptography.fernet import Fernet, MultiFernet
 from django.conf import settings
 from django.utils.functional import cached_property
 from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, EncryptedFieldMixin
+
+
+def identity_cipher() -> MultiFernet:
+    """Return the cipher for reporter secrets: identity fields and the receipt's access code."""
+    return MultiFernet([Fernet(key.encode()) for key in settings.FIELD_ENCRYPTION_KEY])
 
 
 class IdentityKeyMixin(EncryptedFieldMixin):

@@ -19,20 +19,37 @@ from .services import ReportInput
 NAME_MAX = 200  # names, agencies and positions
 DESCRIPTION_MAX = 5000  # a screen or two of text; the screenshots carry the rest
 DESCRIPTION_MIN = 20
-PHONE_RE = re.compile(r"^\+?\d{8,15}$")
+PHONE_RE = re.compile(r"^\+?[0-9]{8,15}$")  # ASCII digits only: \d also matches other scripts' digits
 EARLIEST_INCIDENT = datetime.date(2000, 1, 1)
 
 
-class TruthyCheckbox(forms.CheckboxInput):
-    """A checkbox that also reads API booleans: true/false, 1/0, yes/no, on/off."""
+TRUE_WORDS = {"1", "true", "yes", "on", "ya"}  # "on" is what a ticked browser checkbox sends
+FALSE_WORDS = {"", "0", "false", "no", "off", "tidak"}
 
-    FALSE = {"", "0", "false", "no", "off"}
+
+class TruthyCheckbox(forms.CheckboxInput):
+    """A checkbox that also reads API booleans; an unknown word is left for the field to refuse."""
 
     def value_from_datadict(self, data, files, name):
         value = data.get(name)
+        if isinstance(value, str) and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
+            return value.strip().lower() in TRUE_WORDS
+        return value if isinstance(value, str) else bool(value)
+
+
+class StrictBooleanField(forms.BooleanField):
+    """A yes/no field that refuses words it does not know rather than reading them as yes."""
+
+    widget = TruthyCheckbox
+
+    def to_python(self, value):
         if isinstance(value, str):
-            return value.strip().lower() not in self.FALSE
-        return bool(value)
+            raise forms.ValidationError(
+                _("%(label)s: isi true atau false (diterima juga 1/0, yes/no, ya/tidak)."),
+                code="invalid",
+                params={"label": self.label},
+            )
+        return super().to_python(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -61,10 +78,9 @@ class ReportForm(forms.Form):
     required_css_class = "required"
 
     # You
-    anonymous = forms.BooleanField(
+    anonymous = StrictBooleanField(
         label=_("Kirim sebagai anonim"),
         required=False,
-        widget=TruthyCheckbox,
         help_text=_(
             "Nama, email dan telepon Anda tidak disimpan. Anda tidak akan menerima email "
             "pemberitahuan; pantau laporan dengan nomor tiket."
@@ -83,10 +99,9 @@ class ReportForm(forms.Form):
         required=False,
         help_text=_("Misalnya 0812 3456 7890. Petugas menghubungi bila perlu keterangan."),
     )
-    share_identity = forms.BooleanField(
+    share_identity = StrictBooleanField(
         label=_("Instansi penerima boleh melihat identitas saya"),
         required=False,
-        widget=TruthyCheckbox,
         help_text=_("Jika tidak dicentang, identitas Anda dihitamkan dalam berkas yang dikirim ke instansi."),
     )
 
@@ -147,6 +162,7 @@ class ReportForm(forms.Form):
     )
     incident_date = forms.DateField(
         label=_("Tanggal kejadian"),
+        input_formats=["%Y-%m-%d"],  # one unambiguous format: 01/02/2024 reads differently by language
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={
             "required": _("Isi tanggal kejadian."),
@@ -156,6 +172,7 @@ class ReportForm(forms.Form):
     known_date = forms.DateField(
         label=_("Tanggal Anda mengetahuinya"),
         required=False,
+        input_formats=["%Y-%m-%d"],
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("Kosongkan jika sama dengan tanggal kejadian."),
         error_messages={"invalid": _("Tanggal diketahui tidak valid. Gunakan format TTTT-BB-HH, misalnya 2024-01-28.")},
@@ -180,9 +197,8 @@ class ReportForm(forms.Form):
     # Evidence
     evidence = EvidenceField(label=_("Tangkapan layar"))
 
-    consent = forms.BooleanField(
+    consent = StrictBooleanField(
         label=_("Saya menyatakan laporan ini benar dan menyetujui penggunaan data saya sesuai pernyataan di atas."),
-        widget=TruthyCheckbox,
         error_messages={"required": _("Centang pernyataan persetujuan agar laporan dapat dikirim.")},
     )
 
@@ -208,7 +224,7 @@ class ReportForm(forms.Form):
         nip = re.sub(r"[\s.\-]", "", self.cleaned_data["asn_nip"])
         if not nip:
             return ""
-        if not nip.isdigit() or len(nip) != 18:
+        if not re.fullmatch(r"[0-9]{18}", nip):
             raise forms.ValidationError(
                 _("NIP harus tepat 18 digit angka (Anda mengisi %(count)d karakter). Kosongkan jika tidak tahu."),
                 params={"count": len(nip)},

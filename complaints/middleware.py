@@ -1,6 +1,14 @@
+import math
+
 from django.conf import settings
+from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .throttles import SubmitThrottle
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -21,3 +29,45 @@ class PortalLocaleMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def throttled_page(request, wait: float):
+    """Return the 429 page with a Retry-After hint."""
+    response = render(request, "429.html", {"minutes": math.ceil(wait / 60)}, status=429)
+    response["Retry-After"] = str(math.ceil(wait))
+    return response
+
+
+class UploadGuardMiddleware:
+    """Refuse an oversize body, and a throttled report, before anything reads the upload.
+
+    It sits before CsrfViewMiddleware, which would otherwise parse the whole multipart body
+    (writing files to disk) before the view could say no. The API's submissions are counted
+    by their DRF throttle instead, which runs before DRF parses anything.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            if _declared_length(request) > settings.MAX_REPORT_REQUEST_BYTES:
+                return self._too_large(request)
+            if request.path_info == reverse("report-create") and (wait := SubmitThrottle().check(request)):
+                return throttled_page(request, wait)
+        return self.get_response(request)
+
+    def _too_large(self, request):
+        if request.path_info.startswith("/api/"):
+            message = _("Permintaan melebihi batas %(limit)d byte.") % {"limit": settings.MAX_REPORT_REQUEST_BYTES}
+            body = {"error": {"code": "request_too_large", "message": message, "fields": {}}}
+            return JsonResponse(body, status=413)
+        context = {"max_files": settings.MAX_EVIDENCE_FILES, "max_bytes": settings.MAX_EVIDENCE_BYTES}
+        return render(request, "413.html", context, status=413)
+
+
+def _declared_length(request) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0

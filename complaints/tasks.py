@@ -3,15 +3,24 @@
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.conf import settings
 
 from . import notifications
 
-
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=8,
+# Outbound email is retried with backoff by a worker. Without a broker the task runs inside the
+# citizen's request, where retrying would only make the citizen wait: it fails once and is logged.
+EMAIL_RETRY = (
+    {}
+    if settings.CELERY_TASK_ALWAYS_EAGER
+    else {
+        "autoretry_for": (SMTPException, ConnectionError, TimeoutError),
+        "retry_backoff": True,
+        "retry_jitter": True,
+        "max_retries": 8,
+    }
 )
+
+
+@shared_task(**EMAIL_RETRY)
 def send_report_confirmation(*, case_id: int) -> bool:
     return notifications.report_confirmation_send(case_id=case_id)

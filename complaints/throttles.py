@@ -1,28 +1,55 @@
 """Rate limits per client address, shared by the web pages and the API.
 
-The counters live in the cache (the database by default, Redis in production), so every
-process of every machine counts against the same limit. Rates are read from settings at
-each request (SUBMIT_RATE, LOOKUP_RATE, REPLY_RATE).
+A fixed-window counter in the cache (Redis in production): `add` then `incr`, which Redis
+does atomically, so parallel requests from many processes cannot slip past the limit the way
+DRF's read-then-write history can. Rates are read from settings at each request
+(SUBMIT_RATE, LOOKUP_RATE, REPLY_RATE) in DRF's syntax, "30/hour".
 """
 
+import time
+
 from django.conf import settings
-from rest_framework.throttling import SimpleRateThrottle
+from django.core.cache import cache
+from rest_framework.throttling import BaseThrottle
+
+PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
-class PortalThrottle(SimpleRateThrottle):
+def parse_rate(rate: str) -> tuple[int, int]:
+    """Return (requests, seconds) for a rate such as "30/hour" or "5/min"."""
+    count, period = rate.split("/")
+    return int(count), PERIODS[period.strip()[0]]
+
+
+class PortalThrottle(BaseThrottle):
+    scope: str
     setting: str
 
-    def get_rate(self):
-        return getattr(settings, self.setting)
+    def __init__(self):
+        self.seconds_left = 0.0
 
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+    def allow_request(self, request, view) -> bool:
+        limit, duration = parse_rate(getattr(settings, self.setting))
+        now = time.time()
+        window = int(now // duration)
+        key = f"throttle:{self.scope}:{self.get_ident(request)}:{window}"
+        cache.add(key, 0, timeout=duration + 1)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # evicted between add and incr: start the window again
+            cache.set(key, 1, timeout=duration + 1)
+            count = 1
+        self.seconds_left = (window + 1) * duration - now
+        return count <= limit
+
+    def wait(self) -> float:
+        return self.seconds_left
 
     def check(self, request) -> float | None:
         """Count one request from a plain Django view; return seconds to wait, or None."""
         if self.allow_request(request, view=None):
             return None
-        return self.wait() or 1
+        return max(self.wait(), 1)
 
 
 class SubmitThrottle(PortalThrottle):

@@ -1,7 +1,6 @@
 """Citizens' pages: the landing page, the report form, the receipt and the status pages."""
 
-import math
-
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -10,26 +9,16 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
+from .fields import identity_cipher
 from .forms import ReportForm
-from .throttles import LookupThrottle, SubmitThrottle
+from .middleware import throttled_page
+from .throttles import LookupThrottle
 from .tickets import InvalidTicket, normalize_ticket
 
 RECEIPT_SESSION_KEY = "report_receipt"
+FORM_SESSION_KEY = "report_form_opened"
+RECEIPT_SECONDS = 15 * 60  # a receipt not shown by then is gone: the reporter never saw a code
 IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone")
-
-
-def too_large(request) -> bool:
-    """Return whether the request body is over the report limit, without reading it."""
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > settings.MAX_REPORT_REQUEST_BYTES
-    except ValueError:
-        return False
-
-
-def throttled(request, wait: float):
-    response = render(request, "429.html", {"minutes": math.ceil(wait / 60)}, status=429)
-    response["Retry-After"] = str(math.ceil(wait))
-    return response
 
 
 @require_GET
@@ -41,23 +30,18 @@ def landing(request):
 @require_http_methods(["GET", "POST"])
 def report_create(request):
     status = 200
-    if request.method == "POST":
-        if too_large(request):
-            context = {"max_files": settings.MAX_EVIDENCE_FILES, "max_bytes": settings.MAX_EVIDENCE_BYTES}
-            return render(request, "413.html", context, status=413)
-        if wait := SubmitThrottle().check(request):
-            return throttled(request, wait)
+    if request.method == "POST":  # size and rate were checked by UploadGuardMiddleware
         form = ReportForm(request.POST, request.FILES)
         if form.is_valid():
             submitted = services.report_submit(report=form.to_input())
-            request.session[RECEIPT_SESSION_KEY] = {
-                "ticket": submitted.case.ticket,
-                "access_code": submitted.access_code,
-            }
+            _receipt_keep(request, ticket=submitted.case.ticket, access_code=submitted.access_code)
             return redirect("report-receipt")
         status = 400
     else:
         form = ReportForm()
+        # Start the session now: if the answer to the upload is lost on a bad connection, the
+        # page can still ask for the receipt, which is kept in this session.
+        request.session.setdefault(FORM_SESSION_KEY, True)
     context = {
         "form": form,
         "max_files": settings.MAX_EVIDENCE_FILES,
@@ -80,8 +64,14 @@ def _report_form_text() -> dict[str, str]:
         "sending": _("Mengirim laporan: {percent} persen"),
         "processing": _("Berkas terkirim. Memeriksa bukti…"),
         "failed": _("Koneksi terputus. Laporan belum terkirim; periksa koneksi lalu kirim lagi."),
-        "remove_hint": _("Untuk mengganti, pilih ulang semua berkas."),
+        "expired": _("Sesi formulir sudah kedaluwarsa. Salin isian Anda, muat ulang halaman, lalu kirim lagi."),
     }
+
+
+def _receipt_keep(request, *, ticket: str, access_code: str) -> None:
+    """Keep the receipt in the session until it is shown, the code encrypted (DESIGN §3)."""
+    token = identity_cipher().encrypt(access_code.encode()).decode()
+    request.session[RECEIPT_SESSION_KEY] = {"ticket": ticket, "access_code": token}
 
 
 @never_cache
@@ -89,9 +79,11 @@ def _report_form_text() -> dict[str, str]:
 def report_receipt(request):
     """Show the ticket and access code once: the session forgets them as they are shown."""
     receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
-    if receipt is None:
+    try:
+        access_code = identity_cipher().decrypt(receipt["access_code"].encode(), ttl=RECEIPT_SECONDS).decode()
+    except (TypeError, KeyError, InvalidToken):
         return render(request, "complaints/receipt_gone.html", status=410)
-    return render(request, "complaints/receipt.html", receipt)
+    return render(request, "complaints/receipt.html", {"ticket": receipt["ticket"], "access_code": access_code})
 
 
 def _invalid_ticket(request, text: str):
@@ -119,7 +111,7 @@ def status_detail(request, ticket: str):
     if normalized != ticket:
         return redirect("status-detail", normalized)
     if wait := LookupThrottle().check(request):
-        return throttled(request, wait)
+        return throttled_page(request, wait)
     case = selectors.case_get_public(ticket=normalized)
     if case is None:
         return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)

@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "complaints.middleware.PortalLocaleMiddleware",
+    "complaints.middleware.UploadGuardMiddleware",  # before CSRF, which reads the body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -158,7 +159,11 @@ else:
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "evidence": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(Path(MEDIA_ROOT) / "private"), "base_url": "/no-public-url/"},
+            # Outside MEDIA_ROOT, so no web server alias for media can ever reach it.
+            "OPTIONS": {
+                "location": env("EVIDENCE_ROOT", default=str(VAR_DIR / "evidence")),
+                "base_url": "/no-public-url/",
+            },
         },
     }
 STORAGES["staticfiles"] = {
@@ -174,8 +179,11 @@ if "EMAIL_FILE_PATH" in _email:  # django-environ drops the leading slash of fil
     _email["EMAIL_FILE_PATH"] = "/" + _email["EMAIL_FILE_PATH"].lstrip("/")
 vars().update(_email)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Portal Netralitas ASN <noreply@netralitas.localhost>")
-# Used to build absolute links in emails (the status page), since tasks have no request.
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=20)  # seconds; a hanging SMTP server must not hang a worker
+# Absolute links in emails (the status page): tasks have no request to take the host from.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not SITE_URL:
+    raise ImproperlyConfigured("SITE_URL is required when DEBUG is off, e.g. https://lapor.example.go.id")
 
 # CELERY
 # ------------------------------------------------------------------------------
@@ -228,7 +236,8 @@ REPLY_RATE = env("REPLY_RATE", default="10/hour")
 MAX_EVIDENCE_FILES = env.int("MAX_EVIDENCE_FILES", default=5)  # screenshots per report
 MAX_EVIDENCE_BYTES = env.int("MAX_EVIDENCE_BYTES", default=10 * 2**20)  # 10 MB per file
 MAX_EVIDENCE_PIXELS = env.int("MAX_EVIDENCE_PIXELS", default=40_000_000)  # 40 megapixels per file
-# A whole report request larger than this is refused (413) before Django parses it.
+# Any request body larger than this is refused (413) before Django parses it; the proxy in
+# front should refuse it too (docs/deploy.md).
 MAX_REPORT_REQUEST_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 2**20
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700

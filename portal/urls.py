@@ -13,3 +13,5 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("", include("complaints.urls")),
 ]
+
+handler500 = "complaints.api.errors.server_error"

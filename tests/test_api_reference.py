@@ -21,6 +21,10 @@ def test_regions_by_parent(client, ref):
     assert {"code": "36.73", "name": "Kota Serang", "level": "regency", "parent": "36"} in banten
     assert len(banten) == 8
     assert client.get("/api/v1/regions/", {"parent": "99"}).json() == []
+    for bad in ("\x00", "36.73.01", "banten", "3" * 300):
+        refused = client.get("/api/v1/regions/", {"parent": bad})
+        assert refused.status_code == 400
+        assert "parent" in refused.json()["error"]["fields"]
 
 
 def test_behaviours_by_code(client, ref):

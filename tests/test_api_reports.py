@@ -102,12 +102,29 @@ def test_known_date_defaults_to_the_incident_date(client, report_fields):
 
 
 LONG = "x" * 10_000
+FULL_WIDTH_NIP = "".join(chr(0xFF10 + int(digit)) for digit in "198503152010011002")  # digits, but not ASCII
 
 
 @pytest.mark.parametrize(
     ("change", "files", "field", "fragment"),
     [
         ({"consent": ""}, None, "consent", "Centang pernyataan persetujuan"),
+        ({"consent": "tidak"}, None, "consent", "Centang pernyataan persetujuan"),
+        ({"consent": "null"}, None, "consent", "isi true atau false"),
+        ({"anonymous": "maybe"}, None, "anonymous", "isi true atau false"),
+        (
+            {"asn_nip": FULL_WIDTH_NIP},
+            None,
+            "asn_nip",
+            "18 digit",
+        ),
+        (
+            {"reporter_phone": "\u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667"},
+            None,
+            "reporter_phone",
+            "8 sampai 15",
+        ),
+        ({"incident_date": "01/02/2024"}, None, "incident_date", "TTTT-BB-HH"),
         ({"asn_nip": "12345"}, None, "asn_nip", "18 digit"),
         ({"asn_nip": "1985031520100110AB"}, None, "asn_nip", "18 digit"),
         ({"asn_nip": "198513152010011002"}, None, "asn_nip", "tanggal lahir"),

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "ENV_FILE": "/dev/null",  # not the developer's .env
     "DEBUG": "false",
     "ALLOWED_HOSTS": "lapor.netralitas.example.go.id",
+    "SITE_URL": "https://lapor.netralitas.example.go.id",
     "SECURE_HSTS_INCLUDE_SUBDOMAINS": "true",
     "SECURE_HSTS_PRELOAD": "true",
 }
@@ -50,3 +51,7 @@ def test_production_refuses_to_start_without_its_keys(tmp_path):
     missing_key = manage("check", env={**env, "SECRET_KEY": secrets.token_urlsafe(50)})
     assert missing_key.returncode != 0
     assert "FIELD_ENCRYPTION_KEY is required when DEBUG is off" in missing_key.stderr
+    keys = {"SECRET_KEY": secrets.token_urlsafe(50), "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode()}
+    missing_site = manage("check", env={**env, **keys, "SITE_URL": ""})
+    assert missing_site.returncode != 0
+    assert "SITE_URL is required when DEBUG is off" in missing_site.stderr

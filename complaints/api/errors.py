@@ -4,7 +4,10 @@
 
 import math
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -41,6 +44,14 @@ def _leaves(errors):
 
 def exception_handler(exc, context):
     """Wrap DRF's errors in the portal's shape; leave unexpected errors to Django (500)."""
+    if isinstance(exc, RequestDataTooBig | TooManyFilesSent | TooManyFieldsSent):
+        return error_response(
+            http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+            code="request_too_large",
+            message=_(
+                "Permintaan terlalu besar: ada isian yang terlalu panjang, atau terlalu banyak isian atau berkas."
+            ),
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         return None
@@ -59,3 +70,11 @@ def exception_handler(exc, context):
         message = str(exc.detail)
     response.data = {"error": {"code": code, "message": message, "fields": fields}}
     return response
+
+
+def server_error(request, *args, **kwargs):
+    """Django's 500 handler: the API answers in its error shape, the pages with 500.html."""
+    if request.path_info.startswith("/api/"):
+        message = _("Terjadi gangguan pada server. Permintaan tidak tersimpan; coba lagi nanti.")
+        return JsonResponse({"error": {"code": "server_error", "message": message, "fields": {}}}, status=500)
+    return django_server_error(request, *args, **kwargs)

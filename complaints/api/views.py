@@ -1,6 +1,7 @@
 """The public API: reports by citizens and reference data for forms and clients."""
 
-from django.conf import settings
+import re
+
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -16,11 +17,12 @@ from .. import selectors, services
 from ..forms import ReportForm
 from ..throttles import LookupThrottle, SubmitThrottle
 from ..tickets import InvalidTicket, normalize_ticket
-from ..views import IDENTITY_FIELDS, too_large
+from ..views import IDENTITY_FIELDS
 from . import serializers as s
 from .errors import error_response, form_error_response
 from .schema import form_schema
 
+REGION_CODE_RE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
 ERRORS = {code: OpenApiResponse(s.ErrorSerializer) for code in (400, 404, 413, 429)}
 
 
@@ -42,12 +44,6 @@ class ReportCreateView(PublicAPIView):
         responses={201: s.ReportCreatedSerializer, **ERRORS},
     )
     def post(self, request):
-        if too_large(request):
-            return error_response(
-                http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
-                code="request_too_large",
-                message=_("Permintaan melebihi batas %(limit)d byte.") % {"limit": settings.MAX_REPORT_REQUEST_BYTES},
-            )
         form = ReportForm(data=request.POST, files=request.FILES)
         if not form.is_valid():
             return form_error_response(form)
@@ -101,6 +97,15 @@ class RegionListView(generics.ListAPIView):
     authentication_classes = []
     serializer_class = s.RegionSerializer
     pagination_class = None
+
+    def list(self, request, *args, **kwargs):
+        parent = request.query_params.get("parent", "")
+        if parent and not REGION_CODE_RE.fullmatch(parent):
+            message = _("Kode wilayah induk harus seperti 36 atau 36.73.")
+            return error_response(
+                http_status=status.HTTP_400_BAD_REQUEST, code="invalid", message=message, fields={"parent": [message]}
+            )
+        return super().list(request, *args, **kwargs)
 
     def get_queryset(self):
         return selectors.region_list(parent=self.request.query_params.get("parent"))

@@ -91,11 +91,34 @@
 
   // Send with progress, so a slow connection never looks frozen. The server's answer (the
   // receipt, or the form with its errors) replaces this page, as a normal submit would.
+  // No timeout: on a slow connection a large upload may take many minutes, and progress shows.
   var progress = document.getElementById("progress");
   var bar = document.getElementById("progress-bar");
   var status = document.getElementById("progress-text");
   var button = document.getElementById("submit-button");
   if (!window.FormData || !("upload" in new XMLHttpRequest())) return;
+  function show(request) {
+    document.open();
+    document.write(request.responseText);
+    document.close();
+    if (request.responseURL) window.history.replaceState(null, "", request.responseURL);
+  }
+  function fail(message) {
+    status.textContent = message;
+    button.disabled = false;
+  }
+  // The connection dropped: the report may have been saved before the answer was lost. Ask
+  // for the receipt before suggesting another try, so a report is never sent twice.
+  function recover() {
+    var check = new XMLHttpRequest();
+    check.open("GET", form.dataset.receiptUrl);
+    check.addEventListener("load", function () {
+      if (check.status === 200) show(check);
+      else fail(text.failed);
+    });
+    check.addEventListener("error", function () { fail(text.failed); });
+    check.send();
+  }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var request = new XMLHttpRequest();
@@ -108,15 +131,12 @@
       status.textContent = percent < 100 ? fill(text.sending, { percent: percent }) : text.processing;
     });
     request.addEventListener("load", function () {
-      document.open();
-      document.write(request.responseText);
-      document.close();
-      if (request.responseURL) window.history.replaceState(null, "", request.responseURL);
+      // A refused form session (403) would replace what was typed: keep the form instead.
+      if (request.status === 403) fail(text.expired);
+      else show(request);
     });
-    request.addEventListener("error", function () {
-      status.textContent = text.failed;
-      button.disabled = false;
-    });
+    request.addEventListener("error", recover);
+    request.addEventListener("abort", recover);
     progress.hidden = false;
     button.disabled = true;
     status.textContent = fill(text.sending, { percent: 0 });

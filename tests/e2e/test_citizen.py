@@ -3,9 +3,12 @@
 import io
 import re
 
+from django.conf import settings
+from django.test import Client
 from PIL import Image, ImageDraw
 
 from complaints.models import Case
+from conftest import image_bytes, upload
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
@@ -114,3 +117,35 @@ def test_the_language_switch(page):
     page.wait_for_load_state()
     assert page.get_by_role("heading", level=1).inner_text() == "Laporkan pelanggaran netralitas ASN"
     page.shot("indonesia")
+
+
+def test_a_dropped_answer_shows_the_saved_receipt_instead_of_sending_twice(page, tmp_path, report_fields):
+    fill_report(page, [screenshot_file(tmp_path)])
+    session = next(c["value"] for c in page.context.cookies() if c["name"] == settings.SESSION_COOKIE_NAME)
+
+    def saved_then_dropped(route):
+        # Chromium does not hand the upload's bytes to Playwright, so the server side of "saved,
+        # but the answer was lost" is played by a client in the browser's own session...
+        server = Client()
+        server.cookies[settings.SESSION_COOKIE_NAME] = session
+        assert server.post("/lapor/", {**report_fields, "evidence": [upload(image_bytes())]}).status_code == 302
+        route.abort("connectionreset")  # ...and the phone never gets the answer
+
+    page.route(
+        "**/lapor/", lambda route: saved_then_dropped(route) if route.request.method == "POST" else route.continue_()
+    )
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#access-code").wait_for()
+    assert page.locator("#ticket").inner_text() == Case.objects.get().ticket  # one report, its receipt shown
+    page.shot("tanda-terima-setelah-koneksi-putus")
+
+
+def test_an_expired_form_session_keeps_what_was_typed(page, tmp_path):
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.context.clear_cookies()  # the CSRF cookie is gone: the server refuses the form
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.get_by_text("Sesi formulir sudah kedaluwarsa").wait_for()
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
+    assert page.get_by_role("button", name="Kirim laporan").is_enabled()
+    assert not Case.objects.exists()
+    page.shot("sesi-kedaluwarsa")

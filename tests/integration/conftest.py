@@ -18,6 +18,7 @@ import boto3
 import pytest
 from aiosmtpd.controller import Controller
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection
 
 from portal.celery import app as celery_app
@@ -54,6 +55,13 @@ def _on_the_stack():
 def evidence_dir():
     """Override the unit suite's local folder: evidence goes to the S3 server here."""
     return None
+
+
+@pytest.fixture(autouse=True)
+def _generous_rates_and_clean_cache(settings):
+    """Keep the stack's Redis cache (the unit suite swaps in a local one), emptied per test."""
+    settings.SUBMIT_RATE = settings.LOOKUP_RATE = settings.REPLY_RATE = "10000/min"
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,11 +3,14 @@
 import os
 import signal
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 
 from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter
+from complaints.throttles import SubmitThrottle
 from conftest import image_bytes, upload
 from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
 
@@ -75,3 +78,15 @@ def test_a_task_whose_worker_is_killed_runs_again_and_sends_once(client, report_
     time.sleep(2)
     assert len(smtp.messages) == 1
     assert Notification.objects.get(case__ticket=ticket).sent_at is not None
+
+
+def test_the_rate_limit_holds_for_parallel_requests_on_redis(settings):
+    assert "redis" in settings.CACHES["default"]["BACKEND"].lower()
+    settings.SUBMIT_RATE = "5/hour"
+
+    def attempt(_):
+        return SubmitThrottle().check(RequestFactory().post("/lapor/", REMOTE_ADDR="10.1.2.3")) is None
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        allowed = list(pool.map(attempt, range(60)))
+    assert allowed.count(True) == 5
