@@ -78,7 +78,7 @@ test: venv .env messages lint stack-deps
 	$(PY) -m pytest -m browser tests/e2e
 
 # The production configuration on this machine: PostgreSQL, Redis, a Celery worker and beat,
-# gunicorn with whitenoise, evidence on a local S3 server. Data is kept in var/stack/.
+# gunicorn with whitenoise, evidence on a local S3 server. Fresh data each run; logs in var/stack/.
 run-stack: venv .env messages stack-deps
 	$(PY) tools/stack.py serve --host $(HOST) --port $(PORT)
 

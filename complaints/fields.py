@@ -4,11 +4,14 @@ django-fernet-encrypted-fields derives its key from SECRET_KEY, which would make
 identity unreadable the day SECRET_KEY is rotated after a leak. These fields keep the library's
 encryption and take their Fernet keys from FIELD_ENCRYPTION_KEY instead: the first key
 encrypts, every key decrypts, so a new key is put first and the old one kept until
-`rotate_identity_key` has re-encrypted the rows (docs/deploy.md).
+`manage.py rotate_identity_key` has re-encrypted the rows (docs/deploy.md).
 """
 
 from cryptography.fernet import Fernet, MultiFernet
+from django.apps import apps
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.functional import cached_property
 from encrypted_fields.fields import EncryptedCharField, EncryptedEmailField, EncryptedFieldMixin
 
@@ -30,3 +33,15 @@ class IdentityCharField(IdentityKeyMixin, EncryptedCharField):
 
 class IdentityEmailField(IdentityKeyMixin, EncryptedEmailField):
     pass
+
+
+@receiver(setting_changed)
+def _forget_keys(*, setting, **kwargs):
+    """Let a changed FIELD_ENCRYPTION_KEY take effect (the fields cache their ciphers)."""
+    if setting != "FIELD_ENCRYPTION_KEY":
+        return
+    for model in apps.get_models():
+        for field in model._meta.get_fields():
+            if isinstance(field, IdentityKeyMixin):
+                field.__dict__.pop("keys", None)
+                field.__dict__.pop("f", None)

@@ -1,5 +1,6 @@
 """Celery tasks: ids in, a service call, safe to run twice."""
 
+from importlib import import_module
 from smtplib import SMTPException
 
 from celery import shared_task
@@ -24,3 +25,9 @@ EMAIL_RETRY = (
 @shared_task(**EMAIL_RETRY)
 def send_report_confirmation(*, case_id: int) -> bool:
     return notifications.report_confirmation_send(case_id=case_id)
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    """Delete expired sessions (run daily by beat)."""
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

@@ -1,12 +1,17 @@
 """The create path: all or nothing, unique tickets, one confirmation email per report."""
 
+from datetime import timedelta
+
 import pytest
+from django.contrib.sessions.models import Session
 from django.core import mail
+from django.utils import timezone
 
 from complaints import notifications, services
 from complaints.forms import ReportForm
 from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter
 from complaints.storage import evidence_storage
+from complaints.tasks import clear_expired_sessions
 from conftest import image_bytes, upload
 
 
@@ -108,3 +113,10 @@ def test_a_failed_email_is_retried_and_never_loses_the_report(
     monkeypatch.undo()
     assert notifications.report_confirmation_send(case_id=submitted.case.pk) is True
     assert len(mail.outbox) == 1
+
+
+def test_expired_sessions_are_cleared(db, client):
+    client.get("/lapor/")  # the form starts a session
+    Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - timedelta(days=1))
+    clear_expired_sessions.delay()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [client.session.session_key]

@@ -3,7 +3,8 @@
     python tools/stack.py run -- COMMAND...   start the services, run COMMAND with the stack's
                                               environment, stop everything, exit with its code
     python tools/stack.py serve               the production configuration: migrate, seed, then
-                                              gunicorn, a Celery worker and beat, until Ctrl-C
+                                              gunicorn, a Celery worker and beat, until Ctrl-C;
+                                              fresh data each run, logs in var/stack/
 
 The services are private to this run: a PostgreSQL cluster in a temporary folder (not the
 system service), Redis without persistence, and moto's S3 server. They are stopped at the
@@ -98,26 +99,25 @@ class Stack:
             owner = pwd.getpwnam("postgres")
             for path in (self.folder / "pg", sockets):
                 os.chown(path, owner.pw_uid, owner.pw_gid)
-        if not (self.pg_data / "PG_VERSION").exists():
-            subprocess.run(
-                self._as_postgres(
-                    [
-                        str(bindir / "initdb"),
-                        "-D",
-                        str(self.pg_data),
-                        "-U",
-                        "portal",
-                        "-A",
-                        "trust",
-                        "-E",
-                        "UTF8",
-                        "--locale=C.UTF-8",
-                        "--no-sync",
-                    ]
-                ),
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
+        subprocess.run(
+            self._as_postgres(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(self.pg_data),
+                    "-U",
+                    "portal",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--locale=C.UTF-8",
+                    "--no-sync",
+                ]
+            ),
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         options = (
             f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"  # a throwaway cluster
@@ -131,26 +131,9 @@ class Stack:
             stdout=subprocess.DEVNULL,
         )
         self.pg_port = port
-        created = subprocess.run(
-            [
-                str(bindir / "psql"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                str(port),
-                "-U",
-                "portal",
-                "-d",
-                "postgres",
-                "-tAc",
-                "SELECT 1 FROM pg_database WHERE datname = 'portal'",
-            ],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        if not created:
-            subprocess.run([str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "portal", "portal"])
+        subprocess.run(
+            [str(bindir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "portal", "portal"], check=True
+        )
         self.env["DATABASE_URL"] = f"postgres://portal@127.0.0.1:{port}/portal"
 
     def start_redis(self) -> None:
@@ -237,13 +220,11 @@ def _boto_keys() -> dict[str, str]:
 
 
 @contextlib.contextmanager
-def running_stack(folder: Path | None = None) -> Iterator[Stack]:
-    """Start the services, yield the stack, and stop them whatever happens."""
-    with contextlib.ExitStack() as cleanup:
-        if folder is None:
-            folder = Path(cleanup.enter_context(tempfile.TemporaryDirectory(prefix="portal-stack-")))
-            folder.chmod(0o755)  # the postgres user must reach its cluster inside
-        folder.mkdir(parents=True, exist_ok=True)
+def running_stack() -> Iterator[Stack]:
+    """Start the services in a temporary folder, yield the stack, and stop them whatever happens."""
+    with tempfile.TemporaryDirectory(prefix="portal-stack-") as name:
+        folder = Path(name)
+        folder.chmod(0o755)  # the postgres user must reach its cluster inside
         stack = Stack(folder)
         previous = signal.signal(signal.SIGTERM, _raise_interrupt)
         try:
@@ -270,7 +251,11 @@ def run(command: list[str]) -> int:
 def serve(host: str, port: int, workers: int) -> int:
     """Run the production configuration locally until interrupted."""
     python = sys.executable
-    with running_stack(ROOT / "var" / "stack") as stack:
+    # A fresh stack each time: moto's S3 server keeps files in memory, so a database kept from
+    # an earlier run would point at evidence that is gone.
+    logs = ROOT / "var" / "stack"
+    logs.mkdir(parents=True, exist_ok=True)
+    with running_stack() as stack:
         env = {
             **os.environ,
             **stack.env,
@@ -286,7 +271,6 @@ def serve(host: str, port: int, workers: int) -> int:
         manage = [python, "manage.py"]
         for step in (["migrate", "--noinput", "-v", "0"], ["collectstatic", "--noinput", "-v", "0"], ["seed_demo"]):
             subprocess.run(manage + step, env=env, cwd=ROOT, check=True)
-        logs = ROOT / "var" / "stack"
         celery = str(Path(python).with_name("celery"))
         stack._spawn([celery, "-A", "portal", "worker", "-l", "info", "-c", "2"], logs / "worker.log", env)
         stack._spawn(
