@@ -96,7 +96,7 @@ def test_no_email_without_an_address(report_fields, django_capture_on_commit_cal
     assert mail.outbox == []
 
 
-def test_a_failed_email_is_retried_and_never_loses_the_report(
+def test_a_failed_send_leaves_the_email_owed_so_a_retry_sends_it(
     report_fields, monkeypatch, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False):
