@@ -90,3 +90,9 @@ def test_the_rate_limit_holds_for_parallel_requests_on_redis(settings):
     with ThreadPoolExecutor(max_workers=16) as pool:
         allowed = list(pool.map(attempt, range(60)))
     assert allowed.count(True) == 5
+
+
+def test_healthz_sees_postgres_redis_and_the_bucket(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["checks"] == {"database": "ok", "broker": "ok", "storage": "ok"}
