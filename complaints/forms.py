@@ -63,6 +63,8 @@ class EvidenceField(forms.FileField):
 
     def clean(self, data, initial=None):
         uploads = [upload for upload in (data or []) if upload is not None]
+        if not uploads and not self.required:
+            return []
         return check_evidence(uploads)
 
 
@@ -299,3 +301,30 @@ class ReportForm(forms.Form):
             description=data["description"],
             evidence=data["evidence"],
         )
+
+
+class ReplyForm(forms.Form):
+    """The reporter's answer to an official's question: the access code proves who answers."""
+
+    access_code = forms.CharField(
+        label=_("Kode akses"),
+        max_length=20,
+        help_text=_("Kode 10 huruf dan angka dari tanda terima, misalnya 7K3MQ-9P2XA."),
+        error_messages={"required": _("Isi kode akses dari tanda terima.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}),
+    )
+    text = forms.CharField(
+        label=_("Jawaban Anda"),
+        min_length=5,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": _("Tulis jawaban Anda.")},
+    )
+    evidence = EvidenceField(label=_("Tangkapan layar tambahan"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = gettext(
+            "Boleh dikosongkan. Paling banyak %(count)d gambar JPEG, PNG atau WebP, "
+            "masing-masing paling besar %(size)s."
+        ) % {"count": settings.MAX_EVIDENCE_FILES, "size": filesizeformat(settings.MAX_EVIDENCE_BYTES)}

@@ -1,4 +1,5 @@
 import math
+import re
 
 from django.conf import settings
 from django.http import JsonResponse
@@ -8,7 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from .throttles import SubmitThrottle
+from .throttles import ReplyThrottle, SubmitThrottle
+
+REPLY_PATH = re.compile(r"^/status/[^/]+/balas/$")
 
 
 class PortalLocaleMiddleware(LocaleMiddleware):
@@ -42,8 +45,8 @@ class UploadGuardMiddleware:
     """Refuse an oversize body, and a throttled report, before anything reads the upload.
 
     It sits before CsrfViewMiddleware, which would otherwise parse the whole multipart body
-    (writing files to disk) before the view could say no. The API's submissions are counted
-    by their DRF throttle instead, which runs before DRF parses anything.
+    (writing files to disk) before the view could say no. Reports and replies on the web are
+    counted here; the API's are counted by their DRF throttles, which run before DRF parses.
     """
 
     def __init__(self, get_response):
@@ -53,9 +56,18 @@ class UploadGuardMiddleware:
         if request.method == "POST":
             if _declared_length(request) > settings.MAX_REPORT_REQUEST_BYTES:
                 return self._too_large(request)
-            if request.path_info == reverse("report-create") and (wait := SubmitThrottle().check(request)):
+            throttle = self._throttle_for(request.path_info)
+            if throttle and (wait := throttle.check(request)):
                 return throttled_page(request, wait)
         return self.get_response(request)
+
+    @staticmethod
+    def _throttle_for(path: str):
+        if path == reverse("report-create"):
+            return SubmitThrottle()
+        if REPLY_PATH.match(path):
+            return ReplyThrottle()  # every attempt counts, so access codes cannot be guessed
+        return None
 
     def _too_large(self, request):
         if request.path_info.startswith("/api/"):

@@ -5,6 +5,7 @@ from django.contrib.auth.hashers import check_password
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from .fields import IdentityCharField, IdentityEmailField
 from .storage import get_evidence_storage
@@ -88,8 +89,49 @@ class Platform(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
-class Case(models.Model):
-    """A citizen's report and its handling. Only `workflow` changes `status`."""
+class Role(models.TextChoices):
+    """Officials' roles; each is a Group of the same name (a user may hold several)."""
+
+    VERIFIKATOR = "verifikator", _("Verifikator")
+    ANALIS = "analis", _("Analis")
+    KOORDINATOR = "koordinator", _("Koordinator")
+    ADMIN = "admin", _("Admin")
+
+
+class Category(models.TextChoices):
+    KODE_ETIK = "kode_etik", _("Pelanggaran kode etik (PP 42/2004)")
+    DISIPLIN = "disiplin", _("Pelanggaran disiplin (PP 94/2021)")
+    ETIK_DAN_DISIPLIN = "etik_dan_disiplin", _("Pelanggaran kode etik dan disiplin")
+    BUKAN_PELANGGARAN = "bukan_pelanggaran", _("Bukan pelanggaran")
+
+
+class Severity(models.TextChoices):
+    RINGAN = "ringan", _("Ringan")
+    SEDANG = "sedang", _("Sedang")
+    BERAT = "berat", _("Berat")
+
+
+class RejectionReason(models.TextChoices):
+    NOT_ASN = "not_asn", _("Terlapor bukan ASN")
+    INSUFFICIENT_EVIDENCE = "insufficient_evidence", _("Bukti tidak cukup")
+    LATE = "late", _("Melewati batas waktu pelaporan")
+    OUT_OF_SCOPE = "out_of_scope", _("Di luar kewenangan portal")
+    DUPLICATE = "duplicate", _("Laporan ganda")
+    SPAM = "spam", _("Laporan tidak serius")
+    NO_RESPONSE = "no_response", _("Pelapor tidak menjawab sampai batas waktu")
+
+
+def _closable(case: "Case") -> bool:
+    return case.status == Case.Status.FORWARDED or case.category == Category.BUKAN_PELANGGARAN
+
+
+class Case(ConcurrentTransitionMixin, models.Model):
+    """A citizen's report and its handling.
+
+    `status` is protected: it changes only through the transitions below, and only
+    `workflow` calls them. ConcurrentTransitionMixin makes the save of a transition fail when
+    another process changed the status since this instance was read.
+    """
 
     class Status(models.TextChoices):
         RECEIVED = "received", _("Diterima")
@@ -103,8 +145,8 @@ class Case(models.Model):
 
     ticket = models.CharField(_("nomor tiket"), max_length=13, unique=True, editable=False)
     access_code_hash = models.CharField(max_length=200, editable=False)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, editable=False, db_index=True
+    status = FSMField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, protected=True, db_index=True
     )
 
     anonymous = models.BooleanField(_("anonim"), default=False)
@@ -131,14 +173,104 @@ class Case(models.Model):
 
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+    is_late = models.BooleanField(_("melewati batas waktu pelaporan"), default=False)
+
+    # Triage, written by the workflow.
+    deadline = models.DateField(_("batas waktu"), null=True, blank=True, db_index=True)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="assigned_cases",
+        verbose_name=_("ditangani oleh"),
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verified_cases",
+        verbose_name=_("diverifikasi oleh"),
+    )
+    category = models.CharField(_("kategori"), max_length=20, choices=Category.choices, blank=True)
+    behaviour = models.ForeignKey(
+        Behaviour,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="classified_cases",
+        verbose_name=_("perilaku"),
+    )
+    legal_basis = models.TextField(_("dasar hukum"), blank=True)
+    severity = models.CharField(_("tingkat"), max_length=10, choices=Severity.choices, blank=True)
+    rejection_reason = models.CharField(
+        _("alasan penolakan"), max_length=30, choices=RejectionReason.choices, blank=True
+    )
+    duplicate_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("duplikat dari"),
+    )
+
+    OPEN_STATUSES = (Status.RECEIVED, Status.IN_REVIEW, Status.NEEDS_INFO, Status.VERIFIED, Status.CLASSIFIED)
 
     class Meta:
         ordering = ["-submitted_at"]
         verbose_name = _("kasus")
         verbose_name_plural = _("kasus")
+        indexes = [models.Index(fields=["status", "deadline"], name="case_status_deadline")]
+        permissions = [
+            ("triage_case", _("Memeriksa laporan: mengambil, meminta keterangan, memverifikasi, menolak")),
+            ("classify_case", _("Mengklasifikasi pelanggaran")),
+            ("coordinate_case", _("Meneruskan dan menutup kasus")),
+            ("view_reporter_identity", _("Melihat identitas pelapor")),
+        ]
 
     def __str__(self):
         return self.ticket
+
+    @property
+    def is_overdue(self) -> bool:
+        return bool(self.deadline and self.status in self.OPEN_STATUSES and self.deadline < timezone.localdate())
+
+    # The state graph of DESIGN §2. Only `workflow` calls these.
+    @transition(field=status, source=Status.RECEIVED, target=Status.IN_REVIEW)
+    def claim(self):
+        pass
+
+    @transition(field=status, source=Status.IN_REVIEW, target=Status.NEEDS_INFO)
+    def request_info(self):
+        pass
+
+    @transition(field=status, source=Status.NEEDS_INFO, target=Status.IN_REVIEW)
+    def resume(self):
+        """An official resumes, or the reporter's answer arrives."""
+
+    @transition(field=status, source=Status.IN_REVIEW, target=Status.VERIFIED)
+    def verify(self):
+        pass
+
+    @transition(field=status, source=Status.IN_REVIEW, target=Status.REJECTED)
+    def reject(self):
+        pass
+
+    @transition(field=status, source=Status.NEEDS_INFO, target=Status.REJECTED)
+    def expire(self):
+        """The reporter did not answer in time."""
+
+    @transition(field=status, source=Status.VERIFIED, target=Status.CLASSIFIED)
+    def classify(self):
+        pass
+
+    @transition(
+        field=status, source=[Status.CLASSIFIED, Status.FORWARDED], target=Status.CLOSED, conditions=[_closable]
+    )
+    def close(self):
+        """Close a forwarded case, or a classified one that is not a violation."""
 
     def check_access_code(self, code: str) -> bool:
         """Return whether `code` is this case's access code (constant time, hashed)."""
@@ -218,6 +350,17 @@ class CaseEvent(models.Model):
 
     class Action(models.TextChoices):
         SUBMIT = "submit", _("Laporan diterima")
+        CLAIM = "claim", _("Laporan mulai ditinjau")
+        REQUEST_INFO = "request_info", _("Petugas meminta keterangan tambahan")
+        REPLY = "reply", _("Pelapor mengirim keterangan tambahan")
+        RESUME = "resume", _("Peninjauan dilanjutkan")
+        VERIFY = "verify", _("Laporan memenuhi syarat")
+        REJECT = "reject", _("Laporan ditolak")
+        EXPIRE = "expire", _("Batas waktu menjawab terlewati")
+        CLASSIFY = "classify", _("Pelanggaran diklasifikasi")
+        FORWARD = "forward", _("Diteruskan ke instansi")
+        CLOSE = "close", _("Kasus selesai")
+        IDENTITY_VIEWED = "identity_viewed", _("Identitas pelapor dibuka")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)
@@ -244,15 +387,26 @@ class CaseEvent(models.Model):
     def __str__(self):
         return f"{self.case_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("The timeline is append-only: an event is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("The timeline is append-only: an event is never deleted.")
+
 
 class Notification(models.Model):
     """An email the portal owes someone, keyed so that a retried task sends it only once."""
 
     class Kind(models.TextChoices):
         REPORT_CONFIRMATION = "report_confirmation", _("Tanda terima laporan")
+        STATUS_CHANGE = "status_change", _("Perubahan status untuk pelapor")
+        REPLY_RECEIVED = "reply_received", _("Jawaban pelapor untuk petugas")
+        OVERDUE_DIGEST = "overdue_digest", _("Ringkasan kasus terlambat")
 
     key = models.CharField(max_length=100, unique=True, editable=False)
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notifications")
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications")
     kind = models.CharField(_("jenis"), max_length=40, choices=Kind.choices)
     created_at = models.DateTimeField(_("dibuat"), default=timezone.now, editable=False)
     sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True, editable=False)

@@ -1,42 +1,128 @@
-"""Outbound email to reporters. Each message is sent at most once per key."""
+"""Outbound email. Each message is sent at most once per key, however often its task runs."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Case, Notification
+from .models import Case, CaseEvent, Notification, Role
 
 
-def report_confirmation_send(*, case_id: int) -> bool:
-    """Email the reporter the ticket and status link; return whether it was sent now.
+def _send_once(*, key: str, kind: str, case: Case | None, to: str, template: str, context: dict) -> bool:
+    """Render `template` (subject, .txt, .html) in Indonesian and send it unless already sent.
 
-    The access code is never emailed (DESIGN §3). The notification row is locked while the
-    message goes out, so a task that runs twice sends once.
+    The notification row is locked while the message goes out, so a task that runs twice
+    sends once; a failed send leaves it unsent for the task's retry.
     """
-    case = Case.objects.select_related("reporter").get(pk=case_id)
-    email = case.reporter.email if hasattr(case, "reporter") else None
-    if not email:
-        return False
     with transaction.atomic():
         notice, _created = Notification.objects.select_for_update().get_or_create(
-            key=f"report-confirmation:{case.pk}",
-            defaults={"case": case, "kind": Notification.Kind.REPORT_CONFIRMATION},
+            key=key, defaults={"case": case, "kind": kind}
         )
         if notice.sent_at:
             return False
         with translation.override("id"):
-            context = {
-                "case": case,
-                "reporter_name": case.reporter.name,
-                "status_url": settings.SITE_URL + reverse("status-detail", args=[case.ticket]),
-            }
-            subject = render_to_string("emails/report_confirmation_subject.txt", context).strip()
-            text = render_to_string("emails/report_confirmation.txt", context)
-            html = render_to_string("emails/report_confirmation.html", context)
-        send_mail(subject, text, None, [email], html_message=html)
+            subject = render_to_string(f"emails/{template}_subject.txt", context).strip()
+            text = render_to_string(f"emails/{template}.txt", context)
+            html = render_to_string(f"emails/{template}.html", context)
+        send_mail(subject, text, None, [to], html_message=html)
         notice.sent_at = timezone.now()
         notice.save(update_fields=["sent_at"])
     return True
+
+
+def _reporter_email(case: Case) -> str | None:
+    return case.reporter.email if hasattr(case, "reporter") else None
+
+
+def _status_url(case: Case) -> str:
+    return settings.SITE_URL + reverse("status-detail", args=[case.ticket])
+
+
+def report_confirmation_send(*, case_id: int) -> bool:
+    """Email the reporter the ticket and status link. The access code is never emailed."""
+    case = Case.objects.select_related("reporter").get(pk=case_id)
+    email = _reporter_email(case)
+    if not email:
+        return False
+    context = {"case": case, "reporter_name": case.reporter.name, "status_url": _status_url(case)}
+    return _send_once(
+        key=f"report-confirmation:{case.pk}",
+        kind=Notification.Kind.REPORT_CONFIRMATION,
+        case=case,
+        to=email,
+        template="report_confirmation",
+        context=context,
+    )
+
+
+def status_change_send(*, event_id: int) -> bool:
+    """Tell the reporter their case changed status, with the public note; never internal notes."""
+    event = CaseEvent.objects.select_related("case__reporter").get(pk=event_id)
+    case = event.case
+    email = _reporter_email(case)
+    if not email or not event.is_public or event.from_status == event.to_status:
+        return False
+    if event.action in (CaseEvent.Action.SUBMIT, CaseEvent.Action.REPLY):
+        return False  # the reporter just acted: the receipt and the page say what happened
+    context = {
+        "case": case,
+        "event": event,
+        "reporter_name": case.reporter.name,
+        "status_url": _status_url(case),
+        "reply_url": settings.SITE_URL + reverse("status-reply", args=[case.ticket]),
+    }
+    return _send_once(
+        key=f"status-change:{event.pk}",
+        kind=Notification.Kind.STATUS_CHANGE,
+        case=case,
+        to=email,
+        template="status_change",
+        context=context,
+    )
+
+
+def reply_received_send(*, event_id: int) -> bool:
+    """Tell the official handling the case that the reporter answered (a link, not the answer)."""
+    event = CaseEvent.objects.select_related("case__assignee").get(pk=event_id)
+    official = event.case.assignee
+    if official is None or not official.email:
+        return False
+    context = {"case": event.case, "official": official, "case_url": _case_url(event.case)}
+    return _send_once(
+        key=f"reply-received:{event.pk}",
+        kind=Notification.Kind.REPLY_RECEIVED,
+        case=event.case,
+        to=official.email,
+        template="reply_received",
+        context=context,
+    )
+
+
+def _case_url(case: Case) -> str:
+    return settings.SITE_URL + reverse("official-case", args=[case.ticket])
+
+
+def overdue_digest_send() -> int:
+    """Email each koordinator the open cases past their deadline; return how many emails went out."""
+    from .selectors import case_list_overdue
+
+    overdue = list(case_list_overdue())
+    if not overdue:
+        return 0
+    today = timezone.localdate()
+    rows = [{"case": case, "url": _case_url(case)} for case in overdue]
+    coordinators = get_user_model().objects.filter(groups__name=Role.KOORDINATOR, is_active=True).exclude(email="")
+    sent = 0
+    for official in coordinators:
+        sent += _send_once(
+            key=f"overdue-digest:{official.pk}:{today.isoformat()}",
+            kind=Notification.Kind.OVERDUE_DIGEST,
+            case=None,
+            to=official.email,
+            template="overdue_digest",
+            context={"official": official, "rows": rows, "today": today},
+        )
+    return sent

@@ -1,18 +1,120 @@
 """Reads shared by the HTML views and the API."""
 
-from django.db.models import QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.utils import timezone
 
 from .models import Behaviour, Case, CaseEvent, Election, Region
+from .tickets import InvalidTicket, normalize_ticket
 
 
 def case_get_public(*, ticket: str) -> Case | None:
     """Return the case for a normalised ticket, or None."""
-    return Case.objects.filter(ticket=ticket).first()
+    return Case.objects.select_related("duplicate_of").filter(ticket=ticket).first()
 
 
 def case_public_timeline(*, case: Case) -> QuerySet[CaseEvent]:
     """Return the events a reporter may see: public ones, without actors or internal notes."""
     return case.events.filter(is_public=True).only("at", "action", "to_status", "public_note", "case_id")
+
+
+def case_open_question(*, case: Case) -> CaseEvent | None:
+    """Return the official's question the reporter has yet to answer, if any."""
+    if case.status != Case.Status.NEEDS_INFO:
+        return None
+    return case.events.filter(action=CaseEvent.Action.REQUEST_INFO).order_by("-at", "-pk").first()
+
+
+@dataclass(frozen=True)
+class CaseFilters:
+    """The queue's filters, the same for `/petugas/` and `GET /api/v1/cases/`."""
+
+    status: str = ""
+    category: str = ""
+    region: str = ""  # a province code (36) or a kabupaten/kota code (36.73)
+    platform: str = ""
+    election: str = ""  # slug
+    overdue: bool = False
+    mine: bool = False
+    q: str = ""
+
+
+def _filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
+    cases = Case.objects.all()
+    if filters.category:
+        cases = cases.filter(category=filters.category)
+    if filters.region:
+        cases = cases.filter(Q(asn_region_id=filters.region) | Q(asn_region__parent_id=filters.region))
+    if filters.platform:
+        cases = cases.filter(platform=filters.platform)
+    if filters.election:
+        cases = cases.filter(election__slug=filters.election)
+    if filters.overdue:
+        cases = cases.filter(status__in=Case.OPEN_STATUSES, deadline__lt=timezone.localdate())
+    if filters.mine:
+        cases = cases.filter(assignee=user)
+    if filters.q:
+        cases = cases.filter(_search(filters.q))
+    return cases
+
+
+def _search(text: str) -> Q:
+    """Match a ticket exactly, or the civil servant's name, agency or the description."""
+    text = text.strip()
+    try:
+        return Q(ticket=normalize_ticket(text))
+    except InvalidTicket:
+        return Q(asn_name__icontains=text) | Q(asn_agency__icontains=text) | Q(description__icontains=text)
+
+
+def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
+    """Return the cases an official may see, filtered, the nearest deadline first.
+
+    Everything the queue shows comes in the same query (no query per case).
+    """
+    cases = _filtered(filters, user=user)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    return cases.select_related("asn_region__parent", "election", "assignee", "behaviour").order_by(
+        F("deadline").asc(nulls_last=True), "submitted_at", "pk"
+    )
+
+
+def case_status_counts(*, user, filters: CaseFilters) -> dict[str, int]:
+    """Return how many cases each status tab holds under the other filters (one query)."""
+    rows = _filtered(filters, user=user).order_by().values("status").annotate(count=Count("pk"))
+    counts = {status: 0 for status in Case.Status.values}
+    counts.update({row["status"]: row["count"] for row in rows})
+    return counts
+
+
+def case_get_for_official(*, ticket: str) -> Case | None:
+    return (
+        Case.objects.select_related(
+            "asn_region__parent", "election", "assignee", "verified_by", "behaviour", "duplicate_of"
+        )
+        .prefetch_related("behaviours", "evidence", "duplicates")
+        .filter(ticket=ticket)
+        .first()
+    )
+
+
+def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
+    """Return every event, internal ones and actors included, for officials."""
+    return case.events.select_related("actor")
+
+
+def case_list_overdue() -> QuerySet[Case]:
+    return (
+        Case.objects.filter(status__in=Case.OPEN_STATUSES, deadline__lt=timezone.localdate())
+        .select_related("assignee")
+        .order_by("deadline", "pk")
+    )
+
+
+def case_list_needs_info_expired() -> QuerySet[Case]:
+    return Case.objects.filter(status=Case.Status.NEEDS_INFO, deadline__lt=timezone.localdate()).order_by("pk")
 
 
 def election_list() -> QuerySet[Election]:

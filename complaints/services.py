@@ -1,18 +1,21 @@
 """Writes. Views and API views call these; nothing else creates reports or evidence."""
 
 import datetime
+import functools
 import logging
 from dataclasses import dataclass
 
-from django.contrib.auth.hashers import make_password
+from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from . import deadlines, workflow
 from .evidence import CheckedImage
 from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region, Reporter
 from .storage import evidence_storage
 from .tasks import send_report_confirmation
-from .tickets import generate_access_code, generate_ticket
+from .tickets import generate_access_code, generate_ticket, normalize_access_code
 
 logger = logging.getLogger(__name__)
 
@@ -49,11 +52,13 @@ class SubmittedReport:
     access_code: str  # plain text: shown once on the receipt, then gone
 
 
-def _case_create_with_unique_ticket(**fields) -> Case:
+def _case_insert_with_unique_ticket(case: Case) -> Case:
     for _attempt in range(TICKET_ATTEMPTS):
+        case.ticket = generate_ticket()
         try:
             with transaction.atomic():
-                return Case.objects.create(ticket=generate_ticket(), **fields)
+                case.save(force_insert=True)
+                return case
         except IntegrityError:
             continue
     raise RuntimeError("Could not find a free ticket number.")
@@ -81,6 +86,14 @@ def evidence_seal(*, case: Case, image: CheckedImage, position: int) -> Evidence
     return evidence
 
 
+def _evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[str]) -> None:
+    """Seal each image after the case's existing evidence, adding each stored name to `sealed`
+    as it goes, so that a failure part-way still lets the caller delete every stored file."""
+    last = case.evidence.order_by("-position").values_list("position", flat=True).first() or 0
+    for position, image in enumerate(images, start=last + 1):
+        sealed.append(evidence_seal(case=case, image=image, position=position).original.name)
+
+
 def report_submit(*, report: ReportInput) -> SubmittedReport:
     """Create a case from a citizen's report, with its reporter, evidence and first event.
 
@@ -92,7 +105,7 @@ def report_submit(*, report: ReportInput) -> SubmittedReport:
     sealed: list[str] = []
     try:
         with transaction.atomic():
-            case = _case_create_with_unique_ticket(
+            case = Case(
                 access_code_hash=access_code_hash,
                 anonymous=report.anonymous,
                 share_identity=report.share_identity,
@@ -108,7 +121,12 @@ def report_submit(*, report: ReportInput) -> SubmittedReport:
                 known_date=report.known_date,
                 election=report.election,
                 description=report.description,
+                is_late=deadlines.report_is_late(
+                    known_date=report.known_date, submitted_on=timezone.localdate(), election_type=report.election.type
+                ),
             )
+            case.deadline = deadlines.deadline_for(case)
+            _case_insert_with_unique_ticket(case)
             case.behaviours.set(report.behaviours)
             if not report.anonymous:
                 Reporter.objects.create(
@@ -117,8 +135,7 @@ def report_submit(*, report: ReportInput) -> SubmittedReport:
                     email=report.reporter_email,
                     phone=report.reporter_phone,
                 )
-            for position, image in enumerate(report.evidence, start=1):
-                sealed.append(evidence_seal(case=case, image=image, position=position).original.name)
+            _evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
             CaseEvent.objects.create(case=case, action=CaseEvent.Action.SUBMIT, to_status=case.status)
             if report.reporter_email:
                 transaction.on_commit(lambda: send_report_confirmation.delay(case_id=case.pk))
@@ -128,3 +145,42 @@ def report_submit(*, report: ReportInput) -> SubmittedReport:
         raise
     logger.info("Report %s received with %d evidence files", case.ticket, len(sealed))
     return SubmittedReport(case=case, access_code=access_code)
+
+
+class AccessDenied(workflow.WorkflowError):
+    status_code = 403
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return make_password("not-an-access-code")
+
+
+def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
+    """Return the case the reporter may answer for, or raise.
+
+    An unknown ticket and a wrong code get the same refusal, after the same hashing work, so
+    neither the answer nor its timing tells whether a ticket exists.
+    """
+    case = Case.objects.filter(ticket=ticket).first()
+    matches = check_password(normalize_access_code(access_code), case.access_code_hash if case else _dummy_hash())
+    if case is None or not matches:
+        raise AccessDenied(_("Nomor tiket atau kode akses salah."))
+    if case.status != Case.Status.NEEDS_INFO:
+        raise workflow.Conflict(_("Laporan ini sedang tidak menunggu keterangan dari Anda."))
+    return case
+
+
+def reply_submit(*, case: Case, text: str, evidence: list[CheckedImage]) -> workflow.Outcome:
+    """Record the reporter's answer with any new screenshots; all or nothing, like a report."""
+    sealed: list[str] = []
+    try:
+        with transaction.atomic():
+            outcome = workflow.reply(case=case, text=text)
+            _evidence_seal_all(case=outcome.case, images=evidence, sealed=sealed)
+    except BaseException:
+        for name in sealed:
+            evidence_storage.delete(name)
+        raise
+    logger.info("Reply to %s received with %d evidence files", case.ticket, len(sealed))
+    return outcome

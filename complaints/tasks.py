@@ -6,7 +6,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.conf import settings
 
-from . import notifications
+from . import notifications, selectors, workflow
 
 # Outbound email is retried with backoff by a worker. Without a broker the task runs inside the
 # citizen's request, where retrying would only make the citizen wait: it fails once and is logged.
@@ -25,6 +25,35 @@ EMAIL_RETRY = (
 @shared_task(**EMAIL_RETRY)
 def send_report_confirmation(*, case_id: int) -> bool:
     return notifications.report_confirmation_send(case_id=case_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def notify_reporter_of_status(*, event_id: int) -> bool:
+    return notifications.status_change_send(event_id=event_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def notify_assignee_of_reply(*, event_id: int) -> bool:
+    return notifications.reply_received_send(event_id=event_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def send_overdue_digest() -> int:
+    """Email each koordinator the overdue cases (daily, by beat; once per day per official)."""
+    return notifications.overdue_digest_send()
+
+
+@shared_task
+def expire_unanswered_requests() -> int:
+    """Reject cases whose reporter did not answer a question by its deadline (by beat)."""
+    expired = 0
+    for case in selectors.case_list_needs_info_expired():
+        try:
+            workflow.expire(case=case)
+            expired += 1
+        except workflow.Conflict:
+            continue  # answered or resumed meanwhile
+    return expired
 
 
 @shared_task

@@ -8,4 +8,5 @@ urlpatterns = [
     path("lapor/terkirim/", views.report_receipt, name="report-receipt"),
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:ticket>/", views.status_detail, name="status-detail"),
+    path("status/<str:ticket>/balas/", views.status_reply, name="status-reply"),
 ]

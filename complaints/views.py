@@ -2,6 +2,7 @@
 
 from cryptography.fernet import InvalidToken
 from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,10 +11,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from . import selectors, services
 from .fields import identity_cipher
-from .forms import ReportForm
+from .forms import ReplyForm, ReportForm
 from .middleware import throttled_page
 from .throttles import LookupThrottle
 from .tickets import InvalidTicket, normalize_ticket
+from .workflow import WorkflowError
 
 RECEIPT_SESSION_KEY = "report_receipt"
 FORM_SESSION_KEY = "report_form_opened"
@@ -117,3 +119,38 @@ def status_detail(request, ticket: str):
         return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
     context = {"case": case, "timeline": selectors.case_public_timeline(case=case)}
     return render(request, "complaints/status_detail.html", context)
+
+
+@sensitive_post_parameters("access_code", "text")
+@require_http_methods(["GET", "POST"])
+def status_reply(request, ticket: str):
+    """The reporter answers an official's question, proving with the access code who answers."""
+    try:
+        normalized = normalize_ticket(ticket)
+    except InvalidTicket:
+        return _invalid_ticket(request, ticket)
+    if normalized != ticket:
+        return redirect("status-reply", normalized)
+    case = selectors.case_get_public(ticket=normalized)
+    if case is None:
+        return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
+    form, error, status = ReplyForm(), None, 200
+    if request.method == "POST":  # counted by the reply rate limit in UploadGuardMiddleware
+        form = ReplyForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                authorized = services.reply_case_authorize(
+                    ticket=normalized, access_code=form.cleaned_data["access_code"]
+                )
+                services.reply_submit(
+                    case=authorized, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"]
+                )
+            except WorkflowError as refused:
+                error, status = refused.message, refused.status_code
+            else:
+                messages.success(request, _("Terima kasih. Jawaban Anda sudah diterima dan akan diperiksa petugas."))
+                return redirect("status-detail", normalized)
+        else:
+            status = 400
+    context = {"case": case, "form": form, "error": error, "question": selectors.case_open_question(case=case)}
+    return render(request, "complaints/status_reply.html", context, status=status)

@@ -5,9 +5,11 @@ Every variable has an embedded default so a bare checkout runs (see README, "Con
 generated keys; production sets the variables itself and leaves DEBUG off.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +43,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # ------------------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'portal.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False  # services open their own transactions
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction begins: of two officials acting at once the second
+    # waits, then sees the new status (a clean 409), instead of failing with "database is locked".
+    DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    # A file, not shared memory: only a file gives concurrent test threads real locks to wait on.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES: throttle counters live here, so production points it at Redis (DESIGN §8:
@@ -189,7 +197,7 @@ if not SITE_URL:
 # CELERY
 # ------------------------------------------------------------------------------
 CELERY_TASK_ALWAYS_EAGER = not env("CELERY_BROKER_URL", default="")  # no broker: run tasks in process
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://localhost/")
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_EAGER_PROPAGATES = False  # a failed email never turns a saved report into a 500
 CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves the task for another worker
@@ -204,6 +212,11 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Sessions hold receipts briefly; expired ones must not pile up (UU 27/2022: keep no more than needed).
     "clear-expired-sessions": {"task": "complaints.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "expire-unanswered-requests": {"task": "complaints.tasks.expire_unanswered_requests", "schedule": 3600},
+    "overdue-digest": {
+        "task": "complaints.tasks.send_overdue_digest",
+        "schedule": crontab(hour=7, minute=0),  # each morning, before the officials' day
+    },
 }
 
 # API
@@ -246,6 +259,33 @@ MAX_EVIDENCE_PIXELS = env.int("MAX_EVIDENCE_PIXELS", default=40_000_000)  # 40 m
 MAX_REPORT_REQUEST_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 2**20
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# TRIAGE (DOMAIN.md)
+# ------------------------------------------------------------------------------
+# Days per step and election type, counted from the report (report window: from the day the
+# violation became known). A late report is flagged, not refused.
+DEADLINES = {
+    "pemilu": {"report_window": 7, "initial_review": 2, "handling": 7},
+    "pilkada": {"report_window": 7, "initial_review": 3, "handling": 5},  # 3 + 2 days
+}
+DEADLINE_DAYS = env("DEADLINE_DAYS", default="working")  # "working" or "calendar"
+if DEADLINE_DAYS not in ("working", "calendar"):
+    raise ImproperlyConfigured("DEADLINE_DAYS must be 'working' or 'calendar'.")
+NEEDS_INFO_DAYS = env.int("NEEDS_INFO_DAYS", default=3)  # for the reporter to answer a question
+# Collective leave days (cuti bersama), announced yearly by joint ministerial decree; these are
+# the 2024 ones. Public holidays themselves come from the `holidays` package.
+CUTI_BERSAMA = {
+    datetime.date.fromisoformat(day)
+    for day in env.list(
+        "CUTI_BERSAMA",
+        default=[
+            "2024-02-09", "2024-03-11", "2024-04-08", "2024-04-09", "2024-04-12", "2024-04-15",
+            "2024-05-10", "2024-05-24", "2024-06-18", "2024-12-26",
+        ],
+    )
+}  # fmt: skip
+# The official who verified a case may not forward it (DESIGN §2).
+FOUR_EYES = env.bool("FOUR_EYES", default=True)
 
 # LOGGING: reporter identity and access codes are never logged; request bodies never are.
 # ------------------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""Officials' roles as Django groups with permissions (DESIGN §1). A user may hold several."""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+
+from .models import Role
+
+# Group → permissions ("app_label.codename"). The workflow asks for permissions, not names.
+ROLE_PERMISSIONS = {
+    Role.VERIFIKATOR: ["complaints.view_case", "complaints.triage_case", "complaints.view_reporter_identity"],
+    Role.ANALIS: ["complaints.view_case", "complaints.classify_case"],
+    Role.KOORDINATOR: [
+        "complaints.view_case",
+        "complaints.triage_case",
+        "complaints.classify_case",
+        "complaints.coordinate_case",
+        "complaints.view_reporter_identity",
+    ],
+    Role.ADMIN: [
+        "complaints.view_case",
+        "complaints.add_election",
+        "complaints.change_election",
+        "complaints.view_election",
+        "complaints.add_behaviour",
+        "complaints.change_behaviour",
+        "complaints.view_behaviour",
+        "complaints.view_region",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+        "auth.view_group",
+    ],
+}
+
+
+@transaction.atomic
+def groups_ensure() -> None:
+    """Create the role groups and give each exactly its permissions (idempotent)."""
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        permissions = []
+        for name in names:
+            app_label, codename = name.split(".")
+            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(permissions)
+
+
+def roles_of(user) -> set[str]:
+    """Return the role names a user holds (cached on the user for the request)."""
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    if not hasattr(user, "_portal_roles"):
+        user._portal_roles = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
+    return user._portal_roles
