@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
-from .models import Behaviour, Case, CaseEvent, Election, Region
+from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region
 from .tickets import InvalidTicket, normalize_ticket
 
 
@@ -103,6 +103,10 @@ def case_get_for_official(*, ticket: str) -> Case | None:
 def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
     """Return every event, internal ones and actors included, for officials."""
     return case.events.select_related("actor")
+
+
+def evidence_get(*, ticket: str, evidence_id: int) -> Evidence | None:
+    return Evidence.objects.select_related("case").filter(case__ticket=ticket, pk=evidence_id).first()
 
 
 def case_list_overdue() -> QuerySet[Case]:

@@ -52,7 +52,11 @@ class SubmittedReport:
     access_code: str  # plain text: shown once on the receipt, then gone
 
 
-def _case_insert_with_unique_ticket(case: Case) -> Case:
+def _case_insert_with_unique_ticket(case: Case, *, ticket: str | None) -> Case:
+    if ticket:  # a fixed ticket (demo data): taken as it is, or the insert fails
+        case.ticket = ticket
+        case.save(force_insert=True)
+        return case
     for _attempt in range(TICKET_ATTEMPTS):
         case.ticket = generate_ticket()
         try:
@@ -94,13 +98,13 @@ def _evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[s
         sealed.append(evidence_seal(case=case, image=image, position=position).original.name)
 
 
-def report_submit(*, report: ReportInput) -> SubmittedReport:
+def report_submit(*, report: ReportInput, ticket: str | None = None, access_code: str | None = None) -> SubmittedReport:
     """Create a case from a citizen's report, with its reporter, evidence and first event.
 
     All or nothing: if anything fails, no row remains and the stored files are deleted.
     The confirmation email is queued only once the transaction has committed.
     """
-    access_code = generate_access_code()
+    access_code = access_code or generate_access_code()
     access_code_hash = make_password(access_code)  # slow on purpose: done outside the transaction
     sealed: list[str] = []
     try:
@@ -126,7 +130,7 @@ def report_submit(*, report: ReportInput) -> SubmittedReport:
                 ),
             )
             case.deadline = deadlines.deadline_for(case)
-            _case_insert_with_unique_ticket(case)
+            _case_insert_with_unique_ticket(case, ticket=ticket)
             case.behaviours.set(report.behaviours)
             if not report.anonymous:
                 Reporter.objects.create(
@@ -184,3 +188,22 @@ def reply_submit(*, case: Case, text: str, evidence: list[CheckedImage]) -> work
         raise
     logger.info("Reply to %s received with %d evidence files", case.ticket, len(sealed))
     return outcome
+
+
+def reporter_identity_view(*, case: Case, by) -> Reporter | None:
+    """Return the reporter's identity for an official allowed to see it, and record that they did.
+
+    Every look is an internal timeline event (UU 27/2022: access to personal data is logged).
+    """
+    if not by.has_perm("complaints.view_reporter_identity"):
+        raise workflow.NotAllowed(_("Peran Anda tidak boleh melihat identitas pelapor."))
+    CaseEvent.objects.create(
+        case=case,
+        action=CaseEvent.Action.IDENTITY_VIEWED,
+        actor=by,
+        from_status=case.status,
+        to_status=case.status,
+        is_public=False,
+    )
+    logger.info("Reporter identity of %s viewed by official %s", case.ticket, by.pk)
+    return Reporter.objects.filter(case=case).first()

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, can_proceed
 
 from . import deadlines, tasks
@@ -345,4 +346,33 @@ PERFORM = {
     Action.REJECT: reject,
     Action.CLASSIFY: classify,
     Action.CLOSE: close,
+}
+
+# The button of each action on the case page.
+LABELS = {
+    Action.CLAIM: gettext_lazy("Ambil untuk ditinjau"),
+    Action.REQUEST_INFO: gettext_lazy("Minta keterangan pelapor"),
+    Action.RESUME: gettext_lazy("Lanjutkan peninjauan"),
+    Action.VERIFY: gettext_lazy("Verifikasi: memenuhi syarat"),
+    Action.REJECT: gettext_lazy("Tolak laporan"),
+    Action.CLASSIFY: gettext_lazy("Klasifikasi pelanggaran"),
+    Action.CLOSE: gettext_lazy("Tutup kasus"),
+}
+
+# What each action does, said next to its button on the case page.
+CONSEQUENCES = {
+    Action.CLAIM: gettext_lazy("Anda menjadi petugas yang menangani kasus ini; status menjadi sedang ditinjau."),
+    Action.REQUEST_INFO: gettext_lazy(
+        "Pelapor membaca pertanyaan ini di halaman status (dan emailnya) dan menjawab dengan kode akses. "
+        "Tanpa jawaban sampai batas waktu, laporan ditolak otomatis."
+    ),
+    Action.RESUME: gettext_lazy("Peninjauan dilanjutkan tanpa menunggu jawaban pelapor."),
+    Action.VERIFY: gettext_lazy(
+        "Laporan dinyatakan memenuhi syarat formal dan material; analis dapat mengklasifikasi."
+    ),
+    Action.REJECT: gettext_lazy(
+        "Penanganan berhenti dengan status ditolak; pelapor membaca alasan dan penjelasan Anda."
+    ),
+    Action.CLASSIFY: gettext_lazy("Jenis pelanggaran, perilaku, dasar hukum dan tingkatnya tercatat untuk diteruskan."),
+    Action.CLOSE: gettext_lazy("Kasus selesai; pelapor membaca ringkasan Anda."),
 }

@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "complaints",
@@ -87,6 +88,9 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "official-queue"
+LOGOUT_REDIRECT_URL = "login"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
@@ -242,6 +246,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"CaseStatusEnum": "complaints.models.Case.Status"},
 }
 
 # Rate limits per client address, in DRF's rate syntax ("10/hour"); shared by web and API.

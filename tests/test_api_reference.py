@@ -81,3 +81,9 @@ def test_unknown_api_paths_and_methods_answer_in_the_error_shape(client, db):
     json_body = client.post("/api/v1/reports/", {"asn_name": "x"}, content_type="application/json")
     assert json_body.status_code == 415
     assert json_body.json()["error"]["code"] == "unsupported_media_type"
+
+
+def test_the_openapi_schema_validates_without_warnings(db):
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", "/dev/null")

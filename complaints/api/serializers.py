@@ -3,7 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Behaviour, Case, Election, Region
+from .. import workflow
+from ..models import Behaviour, Case, CaseEvent, Election, Evidence, Region
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -62,3 +63,109 @@ class BehaviourSerializer(serializers.ModelSerializer):
     class Meta:
         model = Behaviour
         fields = ["code", "name", "description", "typical_sanction", "legal_basis"]
+
+
+class RegionRefSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    province = serializers.CharField(source="parent.name", allow_null=True)
+
+
+class CaseListSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display")
+    asn_region = RegionRefSerializer()
+    election = serializers.CharField(source="election.slug")
+    overdue = serializers.BooleanField(source="is_overdue")
+    assignee = serializers.CharField(source="assignee.username", allow_null=True, default=None)
+
+    class Meta:
+        model = Case
+        fields = [
+            "ticket",
+            "status",
+            "status_label",
+            "category",
+            "asn_name",
+            "asn_agency",
+            "asn_region",
+            "platform",
+            "election",
+            "deadline",
+            "overdue",
+            "is_late",
+            "assignee",
+            "submitted_at",
+        ]
+
+
+class OfficialEventSerializer(serializers.ModelSerializer):
+    actor = serializers.CharField(source="actor.username", allow_null=True, default=None)
+
+    class Meta:
+        model = CaseEvent
+        fields = [
+            "id",
+            "at",
+            "action",
+            "from_status",
+            "to_status",
+            "actor",
+            "public_note",
+            "internal_note",
+            "is_public",
+        ]
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ["id", "position", "sha256", "mime", "width", "height", "size_bytes", "uploaded_at"]
+
+
+class CaseDetailSerializer(CaseListSerializer):
+    behaviour = serializers.CharField(source="behaviour.code", allow_null=True, default=None)
+    claimed_behaviours = serializers.SlugRelatedField(source="behaviours", slug_field="code", many=True, read_only=True)
+    duplicate_of = serializers.CharField(source="duplicate_of.ticket", allow_null=True, default=None)
+    duplicates = serializers.SlugRelatedField(slug_field="ticket", many=True, read_only=True)
+    evidence = EvidenceSerializer(many=True)
+    timeline = serializers.SerializerMethodField()
+    available_actions = serializers.SerializerMethodField()
+
+    class Meta(CaseListSerializer.Meta):
+        fields = [
+            *CaseListSerializer.Meta.fields,
+            "behaviour",
+            "legal_basis",
+            "severity",
+            "rejection_reason",
+            "duplicate_of",
+            "duplicates",
+            "asn_nip",
+            "asn_position",
+            "post_url",
+            "incident_date",
+            "known_date",
+            "claimed_behaviours",
+            "description",
+            "anonymous",
+            "share_identity",
+            "updated_at",
+            "evidence",
+            "timeline",
+            "available_actions",
+        ]
+
+    @extend_schema_field(OfficialEventSerializer(many=True))
+    def get_timeline(self, case):
+        return OfficialEventSerializer(case.events.select_related("actor"), many=True).data
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_available_actions(self, case):
+        return workflow.available_actions(case, self.context["request"].user)
+
+
+class ReporterIdentitySerializer(serializers.Serializer):
+    name = serializers.CharField(allow_null=True)
+    email = serializers.CharField(allow_null=True)
+    phone = serializers.CharField(allow_null=True)
+    share_identity = serializers.BooleanField(source="case.share_identity")

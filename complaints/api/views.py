@@ -8,16 +8,17 @@ from django.views.decorators.debug import sensitive_post_parameters
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
-from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors, services
-from ..forms import ReportForm
-from ..throttles import LookupThrottle, SubmitThrottle
+from ..forms import ReplyForm, ReportForm
+from ..throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
 from ..tickets import InvalidTicket, normalize_ticket
 from ..views import IDENTITY_FIELDS
+from ..workflow import WorkflowError
 from . import serializers as s
 from .errors import error_response, form_error_response
 from .schema import form_schema
@@ -79,6 +80,47 @@ class ReportStatusView(PublicAPIView):
             )
         timeline = selectors.case_public_timeline(case=case)
         return Response(s.ReportStatusSerializer(case, context={"timeline": timeline}).data)
+
+
+@method_decorator(sensitive_post_parameters("access_code", "text"), name="dispatch")
+class ReportReplyView(PublicAPIView):
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+    throttle_classes = [ReplyThrottle]  # every attempt counts: access codes cannot be guessed
+
+    @extend_schema(
+        operation_id="reports_reply",
+        summary="The reporter answers an official's question with the access code (optional screenshots)",
+        request={"multipart/form-data": form_schema(ReplyForm), "application/json": form_schema(ReplyForm)},
+        responses={201: s.ReportStatusSerializer, **ERRORS, 403: OpenApiResponse(s.ErrorSerializer)},
+    )
+    def post(self, request, ticket: str):
+        try:
+            normalized = normalize_ticket(ticket)
+        except InvalidTicket:
+            message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
+            return error_response(
+                http_status=status.HTTP_400_BAD_REQUEST,
+                code="invalid_ticket",
+                message=message,
+                fields={"ticket": [message]},
+            )
+        form = ReplyForm(data=request.data, files=request.FILES)
+        if not form.is_valid():
+            return form_error_response(form)
+        try:
+            case = services.reply_case_authorize(ticket=normalized, access_code=form.cleaned_data["access_code"])
+            outcome = services.reply_submit(
+                case=case, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"]
+            )
+        except WorkflowError as refused:
+            codes = {403: "invalid_access_code", 409: "not_awaiting_reply"}
+            return error_response(
+                http_status=refused.status_code, code=codes.get(refused.status_code, "invalid"), message=refused.message
+            )
+        timeline = selectors.case_public_timeline(case=outcome.case)
+        return Response(
+            s.ReportStatusSerializer(outcome.case, context={"timeline": timeline}).data, status=status.HTTP_201_CREATED
+        )
 
 
 class ElectionListView(generics.ListAPIView):

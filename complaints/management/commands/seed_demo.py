@@ -1,45 +1,67 @@
-"""Load reference data and the demo accounts. Safe to run any number of times."""
+"""Load reference data, and the demo accounts and cases. Safe to run any number of times."""
 
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ... import reference
+from ... import demo, reference
+from ...models import Role
 
 
 class Command(BaseCommand):
-    help = "Load regions, elections, the behaviour catalogue and the superuser 'admin'."
+    help = (
+        "Load regions, elections and the behaviour catalogue; then the superuser 'admin', the demo "
+        "officials 'verifikator', 'analis' and 'koordinator', and a dozen demo cases."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--password",
-            help="Password for the demo accounts. Without it, new accounts get a generated password "
-            "that is printed once, and existing accounts keep theirs.",
+            help="Password for the accounts. Without it, new accounts get one generated password, printed "
+            "once, and existing accounts keep theirs.",
+        )
+        parser.add_argument(
+            "--reference-only",
+            action="store_true",
+            help="Load only the reference data and the 'admin' account: no demo officials, no demo cases "
+            "(for a real deployment).",
         )
 
     @transaction.atomic
-    def handle(self, *args, password=None, **options):
+    def handle(self, *args, password=None, reference_only=False, **options):
         regions = reference.regions_load()
         elections = reference.elections_load()
         behaviours = reference.behaviours_load()
         self.stdout.write(f"Wilayah: {regions} dimuat. Pemilihan baru: {elections}. Perilaku baru: {behaviours}.")
-        self._superuser(password)
-
-    def _superuser(self, password: str | None):
-        user_model = get_user_model()
-        user, created = user_model.objects.get_or_create(
-            username="admin", defaults={"is_staff": True, "is_superuser": True}
-        )
-        if not created and password is None:
-            self.stdout.write("Akun admin sudah ada; kata sandinya tidak diubah.")
-            return
-        shown = password or secrets.token_urlsafe(12)
-        user.is_staff = user.is_superuser = True
-        user.set_password(shown)
-        user.save()
-        if password is None:
-            self.stdout.write(f"Akun admin dibuat. Kata sandi: {shown}")
+        accounts = [("admin", "", "", [Role.ADMIN], True)]
+        if not reference_only:
+            accounts += [(name, first, last, roles, False) for name, (first, last, roles) in demo.OFFICIALS.items()]
+        generated = secrets.token_urlsafe(12)
+        given = [self._account(*account, password=password or generated, reset=bool(password)) for account in accounts]
+        given = [name for name in given if name]
+        if given and password is None:
+            self.stdout.write(f"Akun baru {', '.join(given)}. Kata sandi: {generated}")
+        elif given:
+            self.stdout.write(f"Akun {', '.join(given)} memakai kata sandi yang diberikan.")
         else:
-            self.stdout.write("Akun admin siap dengan kata sandi yang diberikan.")
+            self.stdout.write("Akun sudah ada; kata sandinya tidak diubah.")
+        if not reference_only:
+            created = demo.cases_load()
+            self.stdout.write(f"Kasus demo baru: {created}. Kode akses setiap kasus demo: {demo.DEMO_ACCESS_CODE}")
+
+    def _account(self, username, first, last, roles, superuser, *, password, reset) -> str | None:
+        """Create the account (or reset its password when one is given); return its name if set."""
+        user, created = get_user_model().objects.get_or_create(
+            username=username,
+            defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.localhost"},
+        )
+        user.groups.set(Group.objects.filter(name__in=roles))
+        if superuser:
+            user.is_staff = user.is_superuser = True
+        if created or reset:
+            user.set_password(password)
+        user.save()
+        return username if created or reset else None

@@ -1,0 +1,150 @@
+"""Officials' pages: the queue, the case, its actions, its evidence (`/petugas/`)."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from . import selectors, services, workflow
+from .models import Case, Evidence
+from .triage_forms import ACTION_FORMS, QueueFilterForm
+
+QUEUE_PAGE_SIZE = 25
+
+
+def official_required(view):
+    """Log in first; then the official needs to be allowed to see cases (else 403)."""
+    return login_required(permission_required("complaints.view_case", raise_exception=True)(view))
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "officials/login.html"
+    redirect_authenticated_user = True
+
+
+@official_required
+@require_GET
+def queue(request):
+    form = QueueFilterForm(request.GET)
+    # A bad filter in the URL shows its message next to the field, and every case.
+    filters = form.to_filters() if form.is_valid() else selectors.CaseFilters()
+    cases = selectors.case_list_for_user(user=request.user, filters=filters)
+    page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.case_status_counts(user=request.user, filters=filters)
+    tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
+    query = request.GET.copy()
+    query.pop("page", None)
+    without_status = query.copy()
+    without_status.pop("status", None)
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "tabs": tabs,
+        "total": sum(counts.values()),
+        "query": query.urlencode(),
+        "query_without_status": without_status.urlencode(),
+    }
+    return render(request, "officials/queue.html", context)
+
+
+def _case_or_404(ticket: str) -> Case:
+    case = selectors.case_get_for_official(ticket=ticket)
+    if case is None:
+        raise Http404(_("Kasus tidak ditemukan."))
+    return case
+
+
+def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
+    timeline = list(selectors.case_timeline(case=case))
+    available = workflow.available_actions(case, request.user)
+    forms = forms or {}
+    actions = [
+        {
+            "name": action,
+            "label": workflow.LABELS[action],
+            "consequence": workflow.CONSEQUENCES[action],
+            "form": forms.get(action) or ACTION_FORMS[action](initial={"seen_event": timeline[-1].pk}),
+        }
+        for action in available
+    ]
+    context = {
+        "case": case,
+        "timeline": timeline,
+        "actions": actions,
+        "identity": identity,
+        "may_view_identity": request.user.has_perm("complaints.view_reporter_identity"),
+        "behaviour_legal_basis": {b.code: b.legal_basis for b in selectors.behaviour_list()},
+    }
+    return render(request, "officials/case.html", context, status=status)
+
+
+@never_cache
+@official_required
+@require_GET
+def case_detail(request, ticket: str):
+    return _case_page(request, _case_or_404(ticket))
+
+
+@official_required
+@require_POST
+def case_action(request, ticket: str, action: str):
+    case = _case_or_404(ticket)
+    if action not in ACTION_FORMS:
+        raise Http404(_("Tindakan tidak dikenal."))
+    form = ACTION_FORMS[action](request.POST)
+    if form.is_valid():
+        try:
+            workflow.PERFORM[action](case=case, by=request.user, **form.workflow_kwargs())
+        except workflow.WorkflowError as refused:
+            for field, field_errors in refused.fields.items():
+                for message in field_errors:
+                    form.add_error(field if field in form.fields else None, message)
+            if not refused.fields:
+                messages.error(request, refused.message)
+            return _case_page(request, _case_or_404(ticket), forms={action: form}, status=refused.status_code)
+        messages.success(request, _("Tersimpan: %(action)s.") % {"action": workflow.Action(action).label})
+        return redirect("official-case", ticket)
+    return _case_page(request, case, forms={action: form}, status=400)
+
+
+@never_cache
+@official_required
+@require_POST
+def case_identity(request, ticket: str):
+    """Show the reporter's identity once, recording that this official looked."""
+    case = _case_or_404(ticket)
+    try:
+        reporter = services.reporter_identity_view(case=case, by=request.user)
+    except workflow.NotAllowed as refused:
+        messages.error(request, refused.message)
+        return _case_page(request, case, status=403)
+    return _case_page(request, _case_or_404(ticket), identity={"reporter": reporter})
+
+
+@never_cache
+@official_required
+@require_GET
+def case_evidence(request, ticket: str, evidence_id: int, variant: str):
+    """Serve a screenshot from private storage to an official; never a public URL."""
+    evidence = selectors.evidence_get(ticket=ticket, evidence_id=evidence_id)
+    if evidence is None:
+        raise Http404(_("Bukti tidak ditemukan."))
+    return evidence_response(evidence, variant)
+
+
+def evidence_response(evidence: Evidence, variant: str) -> FileResponse:
+    """Return the file of `variant`; only the sealed original exists until evidence processing."""
+    if variant != "original":
+        raise Http404(_("Salinan ini belum tersedia."))
+    response = FileResponse(evidence.original.open("rb"), content_type=evidence.mime)
+    name = f"{evidence.case.ticket}-{evidence.position}.{evidence.EXTENSIONS[evidence.mime]}"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,142 @@
+"""Officials' forms: the queue's filters and one form per workflow action.
+
+Each validates for both the web pages and the API, like the report form does.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Behaviour, Case, Category, Election, Platform, RejectionReason, Severity
+from .selectors import CaseFilters
+from .workflow import Action
+
+NOTE_MAX = 5000
+
+
+class QueueFilterForm(forms.Form):
+    """`/petugas/` and `GET /api/v1/cases/` filters; they stay in the URL so a view can be shared."""
+
+    q = forms.CharField(label=_("Cari"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Semua")), *Case.Status.choices])
+    category = forms.ChoiceField(label=_("Kategori"), required=False, choices=[("", _("Semua")), *Category.choices])
+    region = forms.RegexField(
+        label=_("Wilayah"),
+        required=False,
+        regex=r"^[0-9]{2}(\.[0-9]{2})?$",
+        help_text=_("Kode provinsi (36) atau kabupaten/kota (36.73)"),
+        error_messages={"invalid": _("Kode wilayah harus seperti 36 atau 36.73.")},
+    )
+    platform = forms.ChoiceField(label=_("Platform"), required=False, choices=[("", _("Semua")), *Platform.choices])
+    election = forms.ModelChoiceField(
+        label=_("Pemilihan"),
+        required=False,
+        queryset=Election.objects.all(),
+        to_field_name="slug",
+        empty_label=_("Semua"),
+    )
+    overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
+    mine = forms.BooleanField(label=_("Hanya yang saya tangani"), required=False)
+
+    def to_filters(self) -> CaseFilters:
+        data = self.cleaned_data
+        return CaseFilters(
+            status=data["status"],
+            category=data["category"],
+            region=data["region"],
+            platform=data["platform"],
+            election=data["election"].slug if data["election"] else "",
+            overdue=data["overdue"],
+            mine=data["mine"],
+            q=data["q"].strip(),
+        )
+
+
+class ActionForm(forms.Form):
+    """Fields every action takes: an internal note, and the last event the official had seen."""
+
+    internal_note = forms.CharField(
+        label=_("Catatan internal"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Hanya untuk petugas; pelapor tidak melihatnya."),
+    )
+    seen_event = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+
+    def workflow_kwargs(self) -> dict:
+        """Return the keyword arguments of the workflow function."""
+        return {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+def _public_note(label, *, required: bool, help_text):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=help_text,
+    )
+
+
+PUBLIC_HINT = _("Pelapor membaca catatan ini di halaman status dan emailnya.")
+
+
+class ClaimForm(ActionForm):
+    pass
+
+
+class RequestInfoForm(ActionForm):
+    note = _public_note(_("Pertanyaan untuk pelapor"), required=True, help_text=PUBLIC_HINT)
+
+
+class ResumeForm(ActionForm):
+    note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+
+class VerifyForm(ActionForm):
+    note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+
+class RejectForm(ActionForm):
+    reason = forms.ChoiceField(
+        label=_("Alasan"),
+        choices=[(value, label) for value, label in RejectionReason.choices if value != RejectionReason.NO_RESPONSE],
+    )
+    primary_ticket = forms.CharField(
+        label=_("Tiket laporan utama"),
+        required=False,
+        max_length=20,
+        help_text=_("Wajib bila alasannya laporan ganda."),
+    )
+    note = _public_note(_("Penjelasan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+
+class ClassifyForm(ActionForm):
+    category = forms.ChoiceField(label=_("Kategori"), choices=Category.choices)
+    behaviour = forms.ModelChoiceField(
+        label=_("Perilaku"), queryset=Behaviour.objects.filter(is_active=True), to_field_name="code"
+    )
+    legal_basis = forms.CharField(
+        label=_("Dasar hukum"),
+        required=False,
+        max_length=NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Kosongkan untuk memakai dasar hukum bawaan perilaku yang dipilih."),
+    )
+    severity = forms.ChoiceField(label=_("Tingkat"), required=False, choices=[("", "—"), *Severity.choices])
+    note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+
+class CloseForm(ActionForm):
+    note = _public_note(_("Ringkasan penyelesaian untuk pelapor"), required=True, help_text=PUBLIC_HINT)
+
+
+ACTION_FORMS = {
+    Action.CLAIM: ClaimForm,
+    Action.REQUEST_INFO: RequestInfoForm,
+    Action.RESUME: ResumeForm,
+    Action.VERIFY: VerifyForm,
+    Action.REJECT: RejectForm,
+    Action.CLASSIFY: ClassifyForm,
+    Action.CLOSE: CloseForm,
+}
