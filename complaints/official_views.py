@@ -53,6 +53,11 @@ def queue(request):
     return render(request, "officials/queue.html", context)
 
 
+def action_form(action: str, **kwargs):
+    """Return the action's form with ids of its own: several forms on one page share field names."""
+    return ACTION_FORMS[action](auto_id=f"id_{action}_%s", **kwargs)
+
+
 def _case_or_404(ticket: str) -> Case:
     case = selectors.case_get_for_official(ticket=ticket)
     if case is None:
@@ -69,7 +74,7 @@ def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
             "name": action,
             "label": workflow.LABELS[action],
             "consequence": workflow.CONSEQUENCES[action],
-            "form": forms.get(action) or ACTION_FORMS[action](initial={"seen_event": timeline[-1].pk}),
+            "form": forms.get(action) or action_form(action, initial={"seen_event": timeline[-1].pk}),
         }
         for action in available
     ]
@@ -97,7 +102,7 @@ def case_action(request, ticket: str, action: str):
     case = _case_or_404(ticket)
     if action not in ACTION_FORMS:
         raise Http404(_("Tindakan tidak dikenal."))
-    form = ACTION_FORMS[action](request.POST)
+    form = action_form(action, data=request.POST)
     if form.is_valid():
         try:
             workflow.PERFORM[action](case=case, by=request.user, **form.workflow_kwargs())

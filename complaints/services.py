@@ -197,6 +197,8 @@ def reporter_identity_view(*, case: Case, by) -> Reporter | None:
     """
     if not by.has_perm("complaints.view_reporter_identity"):
         raise workflow.NotAllowed(_("Peran Anda tidak boleh melihat identitas pelapor."))
+    if case.anonymous:
+        return None  # nothing is stored, so nothing was seen
     CaseEvent.objects.create(
         case=case,
         action=CaseEvent.Action.IDENTITY_VIEWED,

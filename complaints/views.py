@@ -132,8 +132,10 @@ def status_reply(request, ticket: str):
     if normalized != ticket:
         return redirect("status-reply", normalized)
     case = selectors.case_get_public(ticket=normalized)
-    if case is None:
+    if case is None and request.method == "GET":
         return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
+    # A POST always goes through the access-code check, which refuses an unknown ticket and a
+    # wrong code alike.
     form, error, status = ReplyForm(), None, 200
     if request.method == "POST":  # counted by the reply rate limit in UploadGuardMiddleware
         form = ReplyForm(request.POST, request.FILES)
@@ -152,5 +154,6 @@ def status_reply(request, ticket: str):
                 return redirect("status-detail", normalized)
         else:
             status = 400
-    context = {"case": case, "form": form, "error": error, "question": selectors.case_open_question(case=case)}
+    question = selectors.case_open_question(case=case) if case else None
+    context = {"ticket": normalized, "form": form, "error": error, "question": question, "case": case}
     return render(request, "complaints/status_reply.html", context, status=status)

@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from complaints import reference
-from complaints.models import Behaviour, Election, Region
+from complaints import demo, reference
+from complaints.models import Behaviour, Case, Election, Region
 
 
 def seed(*args) -> str:
@@ -74,3 +74,31 @@ def test_admin_edits_elections_and_shows_cases_read_only(admin_client):
     assert admin_client.get("/admin/complaints/case/").status_code == 200
     assert admin_client.get("/admin/complaints/case/add/").status_code == 403
     assert admin_client.get("/admin/complaints/reporter/").status_code == 404  # identity is not in the admin
+
+
+@pytest.mark.django_db
+def test_seed_adds_demo_officials_and_a_living_queue_once():
+    output = seed("--password", "rahasia-demo-2")
+    users = get_user_model().objects
+    for username, role in (("verifikator", "verifikator"), ("analis", "analis"), ("koordinator", "koordinator")):
+        user = users.get(username=username)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert user.check_password("rahasia-demo-2")
+    assert users.get(username="admin").groups.filter(name="admin").exists()
+    statuses = set(Case.objects.values_list("status", flat=True))
+    assert statuses == {"received", "in_review", "needs_info", "verified", "rejected", "classified", "closed"}
+    assert 12 <= Case.objects.count() <= 15
+    assert Case.objects.filter(duplicate_of__isnull=False).exists()
+    assert "DEM00-AKSE5" in output
+    assert Case.objects.get(ticket=demo.demo_ticket(1)).check_access_code(demo.DEMO_ACCESS_CODE)
+    before = Case.objects.count()
+    seed()
+    assert Case.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_reference_only_adds_no_demo_accounts_or_cases():
+    seed("--reference-only")
+    assert not Case.objects.exists()
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["admin"]
+    assert Region.objects.count() == 552

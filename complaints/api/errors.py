@@ -3,9 +3,11 @@
 """
 
 import math
+from collections.abc import Mapping
 
+from django import forms
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
@@ -17,7 +19,37 @@ def error_response(*, http_status: int, code: str, message: str, fields: dict | 
     return Response({"error": {"code": code, "message": message, "fields": fields or {}}}, status=http_status)
 
 
-def form_error_response(form) -> Response:
+def body_error_response(data, form_class) -> Response | None:
+    """Return a 400 unless the body is an object whose text fields hold text, else None.
+
+    Django's forms read any JSON value as text (a list would become "['a', 'b']" and be shown
+    to the reporter as written), so the API checks the shape before the form sees it.
+    """
+    if not isinstance(data, Mapping):
+        return error_response(
+            http_status=status.HTTP_400_BAD_REQUEST,
+            code="invalid",
+            message=_('Badan permintaan harus berupa objek JSON, misalnya {"note": "..."}.'),
+        )
+    if isinstance(data, QueryDict):
+        return None  # form-encoded: every value is text already
+    fields = {
+        name: [_("Harus berupa teks.")]
+        for name, field in form_class.base_fields.items()
+        if not isinstance(field, forms.MultipleChoiceField | forms.FileField)
+        and isinstance(data.get(name), list | dict)
+    }
+    if fields:
+        return error_response(
+            http_status=status.HTTP_400_BAD_REQUEST,
+            code="invalid",
+            message=_("Periksa isian: %(fields)s.") % {"fields": ", ".join(fields)},
+            fields=fields,
+        )
+    return None
+
+
+def form_error_response(form, *, message: str | None = None) -> Response:
     """Return a 400 naming each invalid field, or 413 when a file is over the size limit."""
     errors = form.errors.as_data()
     fields = {
@@ -29,7 +61,7 @@ def form_error_response(form) -> Response:
     return error_response(
         http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE if too_large else status.HTTP_400_BAD_REQUEST,
         code="file_too_large" if too_large else "invalid",
-        message=_("Laporan belum dapat diterima. Periksa isian: %(fields)s.") % {"fields": names},
+        message=message or _("Periksa isian: %(fields)s.") % {"fields": names},
         fields=fields,
     )
 

@@ -13,7 +13,7 @@ from .. import selectors, services, workflow
 from ..official_views import evidence_response
 from ..triage_forms import ACTION_FORMS, QueueFilterForm
 from . import serializers as s
-from .errors import error_response, form_error_response
+from .errors import body_error_response, error_response, form_error_response
 
 ERRORS = {code: OpenApiResponse(s.ErrorSerializer) for code in (400, 401, 403, 404, 409)}
 
@@ -115,6 +115,8 @@ class CaseActionView(OfficialAPIView):
                 code="unknown_action",
                 message=_("Tindakan tidak dikenal: %(action)s") % {"action": action},
             )
+        if refused := body_error_response(request.data, ACTION_FORMS[action]):
+            return refused
         form = ACTION_FORMS[action](data=request.data)
         if not form.is_valid():
             return form_error_response(form)

@@ -20,7 +20,7 @@ from ..tickets import InvalidTicket, normalize_ticket
 from ..views import IDENTITY_FIELDS
 from ..workflow import WorkflowError
 from . import serializers as s
-from .errors import error_response, form_error_response
+from .errors import body_error_response, error_response, form_error_response
 from .schema import form_schema
 
 REGION_CODE_RE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
@@ -47,7 +47,10 @@ class ReportCreateView(PublicAPIView):
     def post(self, request):
         form = ReportForm(data=request.POST, files=request.FILES)
         if not form.is_valid():
-            return form_error_response(form)
+            names = ", ".join(form.errors)
+            return form_error_response(
+                form, message=_("Laporan belum dapat diterima. Periksa isian: %(fields)s.") % {"fields": names}
+            )
         submitted = services.report_submit(report=form.to_input())
         return Response(s.ReportCreatedSerializer(submitted).data, status=status.HTTP_201_CREATED)
 
@@ -104,6 +107,8 @@ class ReportReplyView(PublicAPIView):
                 message=message,
                 fields={"ticket": [message]},
             )
+        if refused := body_error_response(request.data, ReplyForm):
+            return refused
         form = ReplyForm(data=request.data, files=request.FILES)
         if not form.is_valid():
             return form_error_response(form)

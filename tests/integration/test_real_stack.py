@@ -2,6 +2,7 @@
 
 import os
 import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -9,9 +10,11 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
-from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter
+from complaints import workflow
+from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter, Role
 from complaints.throttles import SubmitThrottle
 from conftest import image_bytes, upload
+from tests.factories import CaseFactory, official
 from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -96,3 +99,36 @@ def test_healthz_sees_postgres_redis_and_the_bucket(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"] == {"database": "ok", "broker": "ok", "storage": "ok"}
+
+
+def test_two_officials_at_once_on_postgres_one_wins_one_conflicts(ref):
+    """Two real connections: the row lock makes the second wait, then see the new status."""
+    case = CaseFactory(status="in_review")
+    first, second = official("v1", Role.VERIFIKATOR), official("v2", Role.VERIFIKATOR)
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def act(name, user, perform):
+        try:
+            stale = Case.objects.get(pk=case.pk)
+            barrier.wait(timeout=10)
+            perform(case=stale, by=user)
+            results[name] = "ok"
+        except workflow.Conflict:
+            results[name] = "conflict"
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=act, args=("verify", first, workflow.verify)),
+        threading.Thread(
+            target=act,
+            args=("reject", second, lambda **kw: workflow.reject(reason="spam", **kw)),
+        ),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(results.values()) == ["conflict", "ok"]
+    assert CaseEvent.objects.filter(case=case).exclude(action="submit").count() == 1

@@ -1,0 +1,94 @@
+"""Officials triage in the browser; the citizen answers a question with the access code."""
+
+from complaints.models import Case, Role
+from tests.e2e.test_citizen import fill_report, screenshot_file
+from tests.factories import official
+
+PASSWORD = "sandi-uji-e2e-77"
+
+
+def log_in(page, username: str) -> None:
+    page.goto("/petugas/")
+    page.get_by_label("Nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.get_by_role("heading", name="Antrean kasus").wait_for()
+
+
+def act(page, label: str, **fields) -> None:
+    page.locator("summary", has_text=label).click()
+    action = page.locator("details[open]")
+    for field_label, value in fields.items():
+        control = action.get_by_label(field_label, exact=False)
+        if control.evaluate("element => element.tagName") == "SELECT":
+            control.select_option(value)
+        else:
+            control.fill(value)
+    action.get_by_role("button", name=label).click()
+    page.get_by_text("Tersimpan").wait_for()
+
+
+def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(page, tmp_path):
+    for username, role in (("vera", Role.VERIFIKATOR), ("anwar", Role.ANALIS)):
+        official(username, role, password=PASSWORD)
+
+    # The citizen reports and keeps the receipt.
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#access-code").wait_for()
+    ticket, code = page.locator("#ticket").inner_text(), page.locator("#access-code").inner_text()
+    page.context.clear_cookies()
+
+    # The verifikator finds it at the top of the queue, claims it and asks a question.
+    log_in(page, "vera")
+    page.shot("antrean")
+    page.get_by_role("link", name=ticket).click()
+    page.shot("kasus-baru")
+    act(page, "Ambil untuk ditinjau")
+    act(page, "Minta keterangan pelapor", **{"Pertanyaan untuk pelapor": "Kapan Anda melihat unggahan ini?"})
+    assert page.locator("[data-status]").inner_text() == "Menunggu keterangan pelapor"
+    page.shot("pertanyaan-terkirim")
+    page.context.clear_cookies()
+
+    # The citizen reads the question on the status page and answers with the access code.
+    page.goto(f"/status/{ticket}/")
+    assert page.get_by_text("Kapan Anda melihat unggahan ini?").is_visible()
+    page.get_by_role("link", name="Jawab pertanyaan").click()
+    page.get_by_label("Kode akses").fill(code.lower())
+    page.get_by_label("Jawaban Anda").fill("Saya melihatnya tanggal 27 Januari pagi.")
+    page.shot("jawaban-warga")
+    page.get_by_role("button", name="Kirim jawaban").click()
+    page.get_by_text("Jawaban Anda sudah diterima").wait_for()
+    page.shot("jawaban-diterima")
+    page.context.clear_cookies()
+
+    # The verifikator sees the answer and verifies.
+    log_in(page, "vera")
+    page.goto(f"/petugas/kasus/{ticket}/")
+    assert page.get_by_text("Saya melihatnya tanggal 27 Januari pagi.").is_visible()
+    act(page, "Verifikasi: memenuhi syarat", **{"Catatan untuk pelapor": "Laporan Anda lengkap."})
+    page.shot("terverifikasi")
+    page.context.clear_cookies()
+
+    # The analis classifies; the legal basis is pre-filled from the behaviour.
+    log_in(page, "anwar")
+    page.goto(f"/petugas/kasus/{ticket}/")
+    page.locator("summary", has_text="Klasifikasi pelanggaran").click()
+    form = page.locator("details[open]")
+    form.get_by_label("Kategori").select_option("disiplin")
+    form.get_by_label("Perilaku").select_option("AKUN_INSTANSI")
+    assert "PP 94/2021" in form.get_by_label("Dasar hukum").input_value()
+    form.get_by_label("Tingkat").select_option("berat")
+    form.get_by_role("button", name="Klasifikasi pelanggaran").click()
+    page.get_by_text("Tersimpan").wait_for()
+    page.shot("diklasifikasi")
+    case = Case.objects.get(ticket=ticket)
+    assert (case.status, case.category, case.severity) == ("classified", "disiplin", "berat")
+
+    # The citizen follows it: status and public notes, no officials' names.
+    page.context.clear_cookies()
+    page.goto(f"/status/{ticket}/")
+    assert page.locator("[data-status]").inner_text() == "Diklasifikasi"
+    assert page.get_by_text("Laporan Anda lengkap.").is_visible()
+    assert "vera" not in page.content() and "anwar" not in page.content()
+    page.shot("status-warga")
