@@ -43,12 +43,3 @@ def groups_ensure() -> None:
             app_label, codename = name.split(".")
             permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
         group.permissions.set(permissions)
-
-
-def roles_of(user) -> set[str]:
-    """Return the role names a user holds (cached on the user for the request)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    if not hasattr(user, "_portal_roles"):
-        user._portal_roles = set(user.groups.filter(name__in=Role.values).values_list("name", flat=True))
-    return user._portal_roles

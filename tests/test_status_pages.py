@@ -8,10 +8,11 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from complaints.models import Case, Evidence
+from complaints import workflow
+from complaints.models import Case, Evidence, Role
 from complaints.tickets import ALPHABET, check_symbol, generate_ticket
 from conftest import upload
-from tests.factories import CaseFactory
+from tests.factories import CaseFactory, official
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
@@ -238,3 +239,13 @@ def test_receipt_belongs_to_the_reporters_session(client, submitted):
     response = Client().get(reverse("report-receipt"))
     assert response.status_code == 410
     assert client.get(reverse("report-receipt")).status_code == 200
+
+
+def test_a_duplicates_reporter_sees_which_ticket_carries_the_case(client, ref):
+    primary = CaseFactory()
+    copy = CaseFactory(status="in_review")
+    workflow.reject(case=copy, by=official("v", Role.VERIFIKATOR), reason="duplicate", primary_ticket=primary.ticket)
+    page = client.get(f"/status/{copy.ticket}/").content.decode()
+    assert "Ditolak" in page
+    assert f'data-duplicate-of="{primary.ticket}"' in page
+    assert f'href="/status/{primary.ticket}/"' in page
