@@ -7,15 +7,18 @@ file is refused at the door rather than found broken later.
 """
 
 import hashlib
+import io
 import warnings
 from dataclasses import dataclass
 
+import imagehash
+import pytesseract
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .models import Evidence
 
@@ -140,3 +143,79 @@ def check_evidence(uploads: list[UploadedFile]) -> list[CheckedImage]:
     if problems:
         raise ValidationError(problems)
     return checked
+
+
+# Processing (after the report commits) -------------------------------------------------------
+
+SANITIZED_FILE = "sanitized.png"  # lossless: screenshots are text, and text must stay legible
+THUMBNAIL_FILE = "thumbnail.jpg"
+THUMBNAIL_WIDTH = 360  # CSS pixels of the queue and the case page, at most
+BAND_BITS = 16
+
+
+def decode_upright(data: bytes) -> Image.Image:
+    """Return the image decoded and turned the way the camera or phone meant it to be seen."""
+    with Image.open(io.BytesIO(data), formats=_DECODERS) as image:
+        image.load()
+        return ImageOps.exif_transpose(image)
+
+
+def sanitize(image: Image.Image) -> bytes:
+    """Return a PNG of the pixels alone: no EXIF (GPS), XMP, IPTC, ICC, comments or text chunks.
+
+    The pixels are copied into a new image, so nothing but pixels can come along.
+    """
+    transparent = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
+    mode = "RGBA" if transparent else "RGB"
+    pixels = image.convert(mode)
+    clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+    buffer = io.BytesIO()
+    clean.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def thumbnail(image: Image.Image) -> bytes:
+    copy = image.convert("RGB")
+    copy.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4))
+    buffer = io.BytesIO()
+    copy.save(buffer, "JPEG", quality=80, optimize=True)
+    return buffer.getvalue()
+
+
+def perceptual_hash(image: Image.Image) -> str:
+    """Return the 64-bit perceptual hash as 16 hexadecimal digits."""
+    return str(imagehash.phash(image.convert("RGB")))
+
+
+def hash_bands(phash: str) -> list[int]:
+    """Split a 64-bit hash into four 16-bit bands, most significant first."""
+    value = int(phash, 16)
+    return [(value >> (BAND_BITS * (3 - band))) & 0xFFFF for band in range(4)]
+
+
+def band_neighbours(band: int, radius: int) -> set[int]:
+    """Return every 16-bit value within `radius` bit flips of `band` (itself included)."""
+    values = {band}
+    for _flip in range(radius):
+        values |= {value ^ (1 << bit) for value in values for bit in range(BAND_BITS)}
+    return values
+
+
+def hamming(first: str, second: str) -> int:
+    return (int(first, 16) ^ int(second, 16)).bit_count()
+
+
+class OcrUnavailable(RuntimeError):
+    """Tesseract is not installed where this worker runs."""
+
+
+def ocr(image: Image.Image) -> str:
+    """Return the text Tesseract reads in the image (Indonesian and English)."""
+    try:
+        return pytesseract.image_to_string(
+            image.convert("RGB"), lang=settings.OCR_LANGUAGES, timeout=settings.OCR_TIMEOUT
+        ).strip()
+    except pytesseract.TesseractNotFoundError:
+        raise OcrUnavailable(
+            "Tesseract tidak terpasang di mesin pemroses (Debian: tesseract-ocr tesseract-ocr-ind)."
+        ) from None

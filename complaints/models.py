@@ -228,6 +228,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("classify_case", _("Mengklasifikasi pelanggaran")),
             ("coordinate_case", _("Meneruskan dan menutup kasus")),
             ("view_reporter_identity", _("Melihat identitas pelapor")),
+            ("download_original_evidence", _("Mengunduh berkas bukti asli")),
         ]
 
     def __str__(self):
@@ -306,9 +307,18 @@ def evidence_upload_to(instance: "Evidence", filename: str) -> str:
 class Evidence(models.Model):
     """One screenshot. `original` is the sealed upload: exact bytes, never altered.
 
-    Derived copies (sanitized image, thumbnail), the perceptual hash and OCR text are added
-    by evidence processing, each with its own state, next to the original.
+    Processing adds, each step with its own state: the sanitized copy (metadata removed) and a
+    thumbnail beside the original, a 64-bit perceptual hash (also split into four indexed
+    16-bit bands, so similar screenshots are found without scanning every row), and OCR text.
     """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    STEPS = ("sanitize", "thumbnail", "phash", "ocr")
+    HASH_BANDS = 4  # 16 bits each
 
     class Mime(models.TextChoices):
         JPEG = "image/jpeg", "JPEG"
@@ -331,6 +341,25 @@ class Evidence(models.Model):
     height = models.PositiveIntegerField(_("tinggi"), editable=False)
     uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now, editable=False)
 
+    sanitized = models.FileField(
+        _("salinan bersih"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
+    )
+    thumbnail = models.FileField(
+        _("gambar kecil"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
+    )
+    phash = models.CharField(_("hash persepsi"), max_length=16, blank=True, editable=False)
+    phash_band0 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band1 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band2 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band3 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    ocr_text = models.TextField(_("teks OCR"), blank=True, editable=False)
+    sanitize_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    thumbnail_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    phash_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    ocr_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    processing_errors = models.JSONField(_("galat pemrosesan"), default=dict, blank=True, editable=False)
+    processed_at = models.DateTimeField(_("diproses"), null=True, blank=True, editable=False)
+
     class Meta:
         ordering = ["case", "position"]
         verbose_name = _("bukti")
@@ -339,6 +368,14 @@ class Evidence(models.Model):
 
     def __str__(self):
         return f"{self.case_id}/{self.position}"
+
+    def processing(self) -> dict[str, str]:
+        """Return each step's state, e.g. {"sanitize": "done", ..., "ocr": "failed"}."""
+        return {step: getattr(self, f"{step}_state") for step in self.STEPS}
+
+    def derived_name(self, file_name: str) -> str:
+        """Return a storage name beside the original, e.g. 2026/11/<key>/sanitized.png."""
+        return f"{self.original.name.rsplit('/', 1)[0]}/{file_name}"
 
 
 class CaseEvent(models.Model):
@@ -361,6 +398,7 @@ class CaseEvent(models.Model):
         FORWARD = "forward", _("Diteruskan ke instansi")
         CLOSE = "close", _("Kasus selesai")
         IDENTITY_VIEWED = "identity_viewed", _("Identitas pelapor dibuka")
+        ORIGINAL_DOWNLOADED = "original_downloaded", _("Berkas bukti asli diunduh")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)

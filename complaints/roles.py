@@ -7,7 +7,12 @@ from .models import Role
 
 # Group → permissions ("app_label.codename"). The workflow asks for permissions, not names.
 ROLE_PERMISSIONS = {
-    Role.VERIFIKATOR: ["complaints.view_case", "complaints.triage_case", "complaints.view_reporter_identity"],
+    Role.VERIFIKATOR: [
+        "complaints.view_case",
+        "complaints.triage_case",
+        "complaints.view_reporter_identity",
+        "complaints.download_original_evidence",
+    ],
     Role.ANALIS: ["complaints.view_case", "complaints.classify_case"],
     Role.KOORDINATOR: [
         "complaints.view_case",
@@ -15,6 +20,7 @@ ROLE_PERMISSIONS = {
         "complaints.classify_case",
         "complaints.coordinate_case",
         "complaints.view_reporter_identity",
+        "complaints.download_original_evidence",
     ],
     Role.ADMIN: [
         "complaints.view_case",

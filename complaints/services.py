@@ -10,11 +10,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import deadlines, workflow
+from . import deadlines, tasks, workflow
 from .evidence import CheckedImage
 from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region, Reporter
 from .storage import evidence_storage
-from .tasks import send_report_confirmation
 from .tickets import generate_access_code, generate_ticket, normalize_access_code
 
 logger = logging.getLogger(__name__)
@@ -95,7 +94,9 @@ def _evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[s
     as it goes, so that a failure part-way still lets the caller delete every stored file."""
     last = case.evidence.order_by("-position").values_list("position", flat=True).first() or 0
     for position, image in enumerate(images, start=last + 1):
-        sealed.append(evidence_seal(case=case, image=image, position=position).original.name)
+        evidence = evidence_seal(case=case, image=image, position=position)
+        sealed.append(evidence.original.name)
+        transaction.on_commit(lambda pk=evidence.pk: tasks.process_evidence.delay(evidence_id=pk))
 
 
 def report_submit(*, report: ReportInput, ticket: str | None = None, access_code: str | None = None) -> SubmittedReport:
@@ -142,7 +143,7 @@ def report_submit(*, report: ReportInput, ticket: str | None = None, access_code
             _evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
             CaseEvent.objects.create(case=case, action=CaseEvent.Action.SUBMIT, to_status=case.status)
             if report.reporter_email:
-                transaction.on_commit(lambda: send_report_confirmation.delay(case_id=case.pk))
+                transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
     except BaseException:
         for name in sealed:
             evidence_storage.delete(name)

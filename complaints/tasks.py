@@ -6,7 +6,7 @@ from smtplib import SMTPException
 from celery import shared_task
 from django.conf import settings
 
-from . import notifications, selectors, workflow
+from . import notifications, processing, selectors, workflow
 
 # Outbound email is retried with backoff by a worker. Without a broker the task runs inside the
 # citizen's request, where retrying would only make the citizen wait: it fails once and is logged.
@@ -20,6 +20,18 @@ EMAIL_RETRY = (
         "max_retries": 8,
     }
 )
+
+
+@shared_task(
+    **(
+        {}
+        if settings.CELERY_TASK_ALWAYS_EAGER
+        else {"autoretry_for": (OSError,), "retry_backoff": True, "retry_jitter": True, "max_retries": 6}
+    )
+)
+def process_evidence(*, evidence_id: int, force: bool = False) -> dict[str, str]:
+    """Make the derived copies, hash and OCR text of one screenshot (retried if storage fails)."""
+    return processing.evidence_process(evidence_id=evidence_id, force=force).processing()
 
 
 @shared_task(**EMAIL_RETRY)

@@ -262,6 +262,10 @@ MAX_EVIDENCE_PIXELS = env.int("MAX_EVIDENCE_PIXELS", default=40_000_000)  # 40 m
 # Any request body larger than this is refused (413) before Django parses it; the proxy in
 # front should refuse it too (docs/deploy.md).
 MAX_REPORT_REQUEST_BYTES = MAX_EVIDENCE_FILES * MAX_EVIDENCE_BYTES + 2**20
+# Screenshots within this Hamming distance of each other's perceptual hash are "similar".
+SIMILAR_EVIDENCE_DISTANCE = env.int("SIMILAR_EVIDENCE_DISTANCE", default=6)
+OCR_LANGUAGES = env("OCR_LANGUAGES", default="ind+eng")
+OCR_TIMEOUT = env.int("OCR_TIMEOUT", default=60)  # seconds per image
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
