@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services, workflow
+from . import selectors, services, suggestions, workflow
 from .models import Case, Evidence
 from .triage_forms import ACTION_FORMS, QueueFilterForm
 
@@ -78,8 +79,13 @@ def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
         }
         for action in available
     ]
+    evidence = [{"item": item, "similar": selectors.evidence_similar(evidence=item)} for item in case.evidence.all()]
     context = {
         "case": case,
+        "evidence": evidence,
+        "suggestions": suggestions.case_suggestions(case=case),
+        "may_download_original": request.user.has_perm("complaints.download_original_evidence"),
+        "may_mark_duplicate": workflow.Action.REJECT in available,
         "timeline": timeline,
         "actions": actions,
         "identity": identity,
@@ -140,15 +146,24 @@ def case_evidence(request, ticket: str, evidence_id: int, variant: str):
     evidence = selectors.evidence_get(ticket=ticket, evidence_id=evidence_id)
     if evidence is None:
         raise Http404(_("Bukti tidak ditemukan."))
-    return evidence_response(evidence, variant)
+    try:
+        return evidence_response(evidence, variant, by=request.user)
+    except workflow.NotAllowed as refused:
+        raise PermissionDenied(refused.message) from None
+    except LookupError:
+        raise Http404(_("Salinan ini belum tersedia: bukti belum diproses.")) from None
 
 
-def evidence_response(evidence: Evidence, variant: str) -> FileResponse:
-    """Return the file of `variant`; only the sealed original exists until evidence processing."""
-    if variant != "original":
-        raise Http404(_("Salinan ini belum tersedia."))
-    response = FileResponse(evidence.original.open("rb"), content_type=evidence.mime)
-    name = f"{evidence.case.ticket}-{evidence.position}.{evidence.EXTENSIONS[evidence.mime]}"
+CONTENT_TYPES = {"sanitized": "image/png", "thumbnail": "image/jpeg"}
+
+
+def evidence_response(evidence: Evidence, variant: str, *, by) -> FileResponse:
+    """Return the file of `variant` for `by` (see services.evidence_file_open for who may)."""
+    handle = services.evidence_file_open(evidence=evidence, variant=variant, by=by)
+    content_type = evidence.mime if variant == "original" else CONTENT_TYPES[variant]
+    response = FileResponse(handle, content_type=content_type)
+    extension = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}[content_type]
+    name = f"{evidence.case.ticket}-{evidence.position}-{variant}.{extension}"
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

@@ -2,9 +2,13 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from . import evidence as images
 from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region
 from .tickets import InvalidTicket, normalize_ticket
 
@@ -60,12 +64,23 @@ def _filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
 
 
 def _search(text: str) -> Q:
-    """Match a ticket exactly, or the civil servant's name, agency or the description."""
+    """Match a ticket exactly, or the civil servant's name, agency, the description or the text
+    read from the screenshots (PostgreSQL's full-text search; a plain match on SQLite)."""
     text = text.strip()
     try:
         return Q(ticket=normalize_ticket(text))
     except InvalidTicket:
-        return Q(asn_name__icontains=text) | Q(asn_agency__icontains=text) | Q(description__icontains=text)
+        pass
+    if connection.vendor == "postgresql":
+        screenshots = Evidence.objects.filter(case=OuterRef("pk"), ocr_text__search=SearchQuery(text, config="simple"))
+    else:
+        screenshots = Evidence.objects.filter(case=OuterRef("pk"), ocr_text__icontains=text)
+    return (
+        Q(asn_name__icontains=text)
+        | Q(asn_agency__icontains=text)
+        | Q(description__icontains=text)
+        | Q(Exists(screenshots))
+    )
 
 
 def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
@@ -76,8 +91,12 @@ def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
     cases = _filtered(filters, user=user)
     if filters.status:
         cases = cases.filter(status=filters.status)
-    return cases.select_related("asn_region__parent", "election", "assignee", "behaviour").order_by(
-        F("deadline").asc(nulls_last=True), "submitted_at", "pk"
+    return (
+        cases.select_related("asn_region__parent", "election", "assignee", "behaviour")
+        .prefetch_related(
+            Prefetch("evidence", queryset=Evidence.objects.order_by("position").only("pk", "case_id", "thumbnail"))
+        )
+        .order_by(F("deadline").asc(nulls_last=True), "submitted_at", "pk")
     )
 
 
@@ -107,6 +126,43 @@ def case_timeline(*, case: Case) -> QuerySet[CaseEvent]:
 
 def evidence_get(*, ticket: str, evidence_id: int) -> Evidence | None:
     return Evidence.objects.select_related("case").filter(case__ticket=ticket, pk=evidence_id).first()
+
+
+@dataclass(frozen=True)
+class Similar:
+    evidence: Evidence
+    distance: int
+
+
+def evidence_similar_candidates(*, phash: str) -> QuerySet[Evidence]:
+    """Return the rows sharing a band with `phash` up to d // 4 flipped bits, read through the band indexes."""
+    radius = settings.SIMILAR_EVIDENCE_DISTANCE // Evidence.HASH_BANDS
+    condition = Q()
+    for band, value in enumerate(images.hash_bands(phash)):
+        condition |= Q(**{f"phash_band{band}__in": sorted(images.band_neighbours(value, radius))})
+    return Evidence.objects.filter(condition)
+
+
+def evidence_similar(*, evidence: Evidence) -> list[Similar]:
+    """Return screenshots of other cases whose perceptual hash is within the setting's distance.
+
+    Multi-index hashing: the hash is four 16-bit bands, each indexed. Two hashes within
+    distance d differ in some band by at most d // 4 bits (else they would differ by more than
+    d), so only rows with a band among those few neighbour values are read, through the band
+    indexes, and their full distance is checked. The rows read do not grow with the table the
+    way a scan would.
+    """
+    if not evidence.phash:
+        return []
+    limit = settings.SIMILAR_EVIDENCE_DISTANCE
+    candidates = (
+        evidence_similar_candidates(phash=evidence.phash)
+        .exclude(case_id=evidence.case_id)
+        .select_related("case")
+        .only("pk", "phash", "position", "case__ticket", "case__status", "case__submitted_at")
+    )
+    found = [Similar(other, images.hamming(evidence.phash, other.phash)) for other in candidates]
+    return sorted((s for s in found if s.distance <= limit), key=lambda s: (s.distance, s.evidence.case.submitted_at))
 
 
 def case_list_overdue() -> QuerySet[Case]:

@@ -210,3 +210,32 @@ def reporter_identity_view(*, case: Case, by) -> Reporter | None:
     )
     logger.info("Reporter identity of %s viewed by official %s", case.ticket, by.pk)
     return Reporter.objects.filter(case=case).first()
+
+
+def evidence_file_open(*, evidence: Evidence, variant: str, by):
+    """Open a screenshot's file for an official; raise NotAllowed, or LookupError if not made yet.
+
+    The sanitized copy and thumbnail are for every official who may see the case; the sealed
+    original only for roles allowed to download it, and each download is recorded.
+    """
+    if not by.has_perm("complaints.view_case"):
+        raise workflow.NotAllowed(_("Peran Anda tidak boleh melihat bukti."))
+    if variant == "original":
+        if not by.has_perm("complaints.download_original_evidence"):
+            raise workflow.NotAllowed(_("Peran Anda tidak boleh mengunduh berkas asli; buka salinan bersihnya."))
+        CaseEvent.objects.create(
+            case=evidence.case,
+            action=CaseEvent.Action.ORIGINAL_DOWNLOADED,
+            actor=by,
+            from_status=evidence.case.status,
+            to_status=evidence.case.status,
+            internal_note=f"#{evidence.position} SHA-256 {evidence.sha256}",
+            is_public=False,
+        )
+        return evidence.original.open("rb")
+    copy = {"sanitized": evidence.sanitized, "thumbnail": evidence.thumbnail}.get(variant)
+    if copy is None:
+        raise LookupError(variant)
+    if not copy:
+        raise LookupError(_("Salinan ini belum tersedia: bukti belum diproses."))
+    return copy.open("rb")

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # full-text search over OCR text; harmless on SQLite
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",

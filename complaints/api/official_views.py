@@ -172,10 +172,13 @@ class CaseEvidenceView(OfficialAPIView):
             return error_response(
                 http_status=status.HTTP_404_NOT_FOUND, code="not_found", message=_("Bukti tidak ditemukan.")
             )
-        if variant != "original":
+        try:
+            return evidence_response(evidence, variant, by=request.user)
+        except workflow.NotAllowed as refused:
+            return workflow_error_response(refused)
+        except LookupError:
             return error_response(
                 http_status=status.HTTP_404_NOT_FOUND,
                 code="not_processed",
                 message=_("Salinan ini belum tersedia: bukti belum diproses."),
             )
-        return evidence_response(evidence, variant)

@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .. import workflow
+from .. import selectors, suggestions, workflow
 from ..models import Behaviour, Case, CaseEvent, Election, Evidence, Region
 
 
@@ -116,10 +116,56 @@ class OfficialEventSerializer(serializers.ModelSerializer):
         ]
 
 
+class SimilarSerializer(serializers.Serializer):
+    ticket = serializers.CharField(source="evidence.case.ticket")
+    evidence_id = serializers.IntegerField(source="evidence.pk")
+    distance = serializers.IntegerField()
+
+
+class ProcessingSerializer(serializers.Serializer):
+    sanitize = serializers.CharField()
+    thumbnail = serializers.CharField()
+    phash = serializers.CharField()
+    ocr = serializers.CharField()
+
+
 class EvidenceSerializer(serializers.ModelSerializer):
+    processing = serializers.SerializerMethodField()
+    similar = serializers.SerializerMethodField()
+
     class Meta:
         model = Evidence
-        fields = ["id", "position", "sha256", "mime", "width", "height", "size_bytes", "uploaded_at"]
+        fields = [
+            "id",
+            "position",
+            "sha256",
+            "mime",
+            "width",
+            "height",
+            "size_bytes",
+            "uploaded_at",
+            "processing",
+            "processing_errors",
+            "phash",
+            "ocr_text",
+            "similar",
+        ]
+
+    @extend_schema_field(ProcessingSerializer)
+    def get_processing(self, evidence):
+        return evidence.processing()
+
+    @extend_schema_field(SimilarSerializer(many=True))
+    def get_similar(self, evidence):
+        return SimilarSerializer(selectors.evidence_similar(evidence=evidence), many=True).data
+
+
+class SuggestionSerializer(serializers.Serializer):
+    kind = serializers.CharField()
+    value = serializers.CharField()
+    label = serializers.CharField()
+    source = serializers.CharField()
+    matches_report = serializers.BooleanField()
 
 
 class CaseDetailSerializer(CaseListSerializer):
@@ -130,6 +176,7 @@ class CaseDetailSerializer(CaseListSerializer):
     evidence = EvidenceSerializer(many=True)
     timeline = serializers.SerializerMethodField()
     available_actions = serializers.SerializerMethodField()
+    suggestions = serializers.SerializerMethodField()
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -153,11 +200,16 @@ class CaseDetailSerializer(CaseListSerializer):
             "evidence",
             "timeline",
             "available_actions",
+            "suggestions",
         ]
 
     @extend_schema_field(OfficialEventSerializer(many=True))
     def get_timeline(self, case):
         return OfficialEventSerializer(case.events.select_related("actor"), many=True).data
+
+    @extend_schema_field(SuggestionSerializer(many=True))
+    def get_suggestions(self, case):
+        return SuggestionSerializer(suggestions.case_suggestions(case=case), many=True).data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_available_actions(self, case):

@@ -1,6 +1,7 @@
 """A report on the real stack: PostgreSQL, S3, a Celery worker on Redis, SMTP."""
 
 import os
+import random
 import signal
 import threading
 import time
@@ -10,10 +11,12 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
-from complaints import workflow
+from complaints import evidence as evidence_images
+from complaints import selectors, workflow
 from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter, Role
 from complaints.throttles import SubmitThrottle
 from conftest import image_bytes, upload
+from tests import screenshots
 from tests.factories import CaseFactory, official
 from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
 
@@ -132,3 +135,47 @@ def test_two_officials_at_once_on_postgres_one_wins_one_conflicts(ref):
         thread.join(timeout=30)
     assert sorted(results.values()) == ["conflict", "ok"]
     assert CaseEvent.objects.filter(case=case).exclude(action="submit").count() == 1
+
+
+def test_the_worker_makes_every_derivative_in_the_bucket_and_ocr_is_searchable(
+    client, report_fields, bucket, start_worker
+):
+    start_worker()
+    content = screenshots.jpeg_with_gps(screenshots.post(nip="198503152010011002"))
+    ticket = submit(client, report_fields, [upload(content, "a.jpg", "image/jpeg")]).json()["ticket"]
+    evidence = Evidence.objects.get(case__ticket=ticket)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and evidence.ocr_state == "pending":
+        time.sleep(0.5)
+        evidence.refresh_from_db()
+    assert evidence.processing() == {"sanitize": "done", "thumbnail": "done", "phash": "done", "ocr": "done"}
+    stored = bucket()
+    folder = "evidence/" + evidence.original.name.rsplit("/", 1)[0]
+    assert stored[f"evidence/{evidence.original.name}"] == content  # the sealed original, untouched
+    assert b"GPS" not in stored[f"{folder}/sanitized.png"]
+    assert f"{folder}/thumbnail.jpg" in stored
+    assert "nomor urut" in evidence.ocr_text
+    # PostgreSQL's full-text search over the OCR text, through the queue's selector.
+    found = selectors.case_list_for_user(user=None, filters=selectors.CaseFilters(q="pilkadadamai"))
+    assert [case.ticket for case in found] == [ticket]
+
+
+def test_the_similar_look_up_uses_the_band_indexes_on_postgres(ref):
+    case, rng = CaseFactory(), random.Random(11)
+    hashes = [f"{rng.getrandbits(64):016x}" for _ in range(20_000)]
+    Evidence.objects.bulk_create(
+        [
+            Evidence(case=case, position=number, original=f"x/{number}.png", sha256="0" * 64, mime="image/png",
+                     size_bytes=1, width=1, height=1, phash=phash,
+                     **{f"phash_band{band}": value for band, value in enumerate(evidence_images.hash_bands(phash))})
+            for number, phash in enumerate(hashes, start=1)
+        ],
+        batch_size=5000,
+    )  # fmt: skip
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE complaints_evidence")
+    candidates = selectors.evidence_similar_candidates(phash=hashes[42])
+    plan = candidates.explain()
+    assert "Bitmap Index Scan" in plan and "phash_band" in plan
+    assert "Seq Scan on complaints_evidence" not in plan
+    assert candidates.count() < 100
