@@ -1,6 +1,7 @@
 """Officials triage in the browser; the citizen answers a question with the access code."""
 
-from complaints.models import Case, Role
+from complaints.models import Case, Evidence, Role
+from tests import screenshots
 from tests.e2e.test_citizen import fill_report, screenshot_file
 from tests.factories import official
 
@@ -92,3 +93,40 @@ def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(pag
     assert page.get_by_text("Laporan Anda lengkap.").is_visible()
     assert "vera" not in page.content() and "anwar" not in page.content()
     page.shot("status-warga")
+
+
+def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
+    page, tmp_path, django_capture_on_commit_callbacks
+):
+    official("kartika", Role.KOORDINATOR, password=PASSWORD)
+    post = screenshots.post(nip="198503152010011002")
+    first, second = tmp_path / "pertama.png", tmp_path / "kedua.jpg"
+    post.save(first, "PNG")
+    post.resize((540, 960)).save(second, "JPEG", quality=70)  # the same post from another phone
+
+    tickets = []
+    for path in (first, second):
+        page.context.clear_cookies()
+        fill_report(page, [str(path)])
+        page.get_by_role("button", name="Kirim laporan").click()
+        page.locator("#ticket").wait_for()
+        tickets.append(page.locator("#ticket").inner_text())
+    assert Evidence.objects.filter(ocr_state="done").count() == 2  # processed after each report
+
+    log_in(page, "kartika")
+    page.goto(f"/petugas/kasus/{tickets[1]}/")
+    act(page, "Ambil untuk ditinjau")
+    thumbnail = page.locator("ul.evidence img").first
+    thumbnail.wait_for()
+    assert thumbnail.evaluate("image => image.complete && image.naturalWidth > 0")
+    similar = page.locator(f'[data-similar="{tickets[0]}"]')
+    assert similar.is_visible()
+    suggestion = page.locator('[data-suggestion="behaviour:MEDSOS_KAMPANYE"]')
+    assert "Paslon 02" in suggestion.inner_text()
+    assert page.locator('[data-suggestion="nip:198503152010011002"]').is_visible()
+    page.shot("bukti-serupa-dan-saran")
+    similar.get_by_role("button", name=f"Tandai sebagai duplikat dari {tickets[0]}").click()
+    page.get_by_text("Tersimpan").wait_for()
+    case = Case.objects.get(ticket=tickets[1])
+    assert (case.status, case.duplicate_of.ticket) == ("rejected", tickets[0])
+    page.shot("ditandai-duplikat")
