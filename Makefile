@@ -15,9 +15,10 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian packages. `make run` needs gettext (translations); the tests and the real stack also
+# Debian packages. `make run` needs gettext (translations) and Pango with a font (WeasyPrint's
+# PDF dossiers); the tests and the real stack also
 # need PostgreSQL, Redis, Tesseract with Indonesian (OCR) and Chromium (browser tests).
-RUN_PACKAGES := gettext
+RUN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 STACK_PACKAGES := $(RUN_PACKAGES) postgresql redis-server tesseract-ocr tesseract-ocr-ind chromium
 
 define install_debian

@@ -60,4 +60,6 @@ def deadline_for(case: Case, *, entered_on: datetime.date | None = None) -> date
         return add_days(entered_on or timezone.localdate(), settings.NEEDS_INFO_DAYS)
     if case.status in (Case.Status.VERIFIED, Case.Status.CLASSIFIED):
         return add_days(submitted_on, _rules(case)["handling"])
+    if case.status == Case.Status.FORWARDED:  # agencies silent past this appear in the digest
+        return add_days(entered_on or timezone.localdate(), settings.AGENCY_RESPONSE_DAYS)
     return None

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -126,3 +126,42 @@ def overdue_digest_send() -> int:
             context={"official": official, "rows": rows, "today": today},
         )
     return sent
+
+
+def dossier_send(*, forwarding_id: int) -> bool:
+    """Email the agency its dossier and link, once: the row is locked and marked sent.
+
+    A failure is recorded (delivery `failed` with the error) and raised for the task to retry.
+    """
+    from . import dossier
+    from .models import Forwarding
+
+    with transaction.atomic():
+        forwarding = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding_id)
+        if forwarding.delivery == Forwarding.Delivery.SENT:
+            return False
+        try:
+            dossier.dossier_ensure(forwarding)
+            context = {"forwarding": forwarding, "case": forwarding.case, "agency": forwarding.agency,
+                       "link": dossier.agency_url(forwarding)}  # fmt: skip
+            with translation.override("id"):
+                subject = render_to_string("emails/dossier_subject.txt", context).strip()
+                text = render_to_string("emails/dossier.txt", context)
+                html = render_to_string("emails/dossier.html", context)
+            message = EmailMultiAlternatives(
+                subject, text, to=[forwarding.agency.email], headers={"X-Portal-Forwarding": str(forwarding.key)}
+            )
+            message.attach_alternative(html, "text/html")
+            with forwarding.dossier.open("rb") as pdf:
+                message.attach(f"{forwarding.case.ticket}.pdf", pdf.read(), "application/pdf")
+            message.send()
+        except Exception as error:
+            Forwarding.objects.filter(pk=forwarding.pk).update(
+                delivery=Forwarding.Delivery.FAILED, delivery_error=f"{type(error).__name__}: {error}"[:500]
+            )
+            raise
+        forwarding.delivery = Forwarding.Delivery.SENT
+        forwarding.delivery_error = ""
+        forwarding.sent_at = timezone.now()
+        forwarding.save(update_fields=["delivery", "delivery_error", "sent_at"])
+    return True

@@ -5,14 +5,15 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from . import selectors, services, suggestions, workflow
-from .models import Case, Evidence
+from . import routing, selectors, services, suggestions, workflow
+from .models import Agency, Case, Evidence, Forwarding
 from .triage_forms import ACTION_FORMS, QueueFilterForm
 
 QUEUE_PAGE_SIZE = 25
@@ -70,6 +71,17 @@ def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
     timeline = list(selectors.case_timeline(case=case))
     available = workflow.available_actions(case, request.user)
     forms = forms or {}
+    suggested = routing.suggest_agencies(case=case) if case.category else []
+    if workflow.Action.FORWARD in available and workflow.Action.FORWARD not in forms:
+        forms[workflow.Action.FORWARD] = action_form(
+            workflow.Action.FORWARD,
+            initial={"seen_event": timeline[-1].pk, "agency_ids": [agency.pk for agency in suggested]},
+        )
+    if workflow.Action.FORWARD in forms:  # offer the suggested, nearby and national agencies, not all
+        nearby = Q(region__isnull=True) | Q(region_id=case.asn_region_id) | Q(region_id=case.asn_region.parent_id)
+        forms[workflow.Action.FORWARD].fields["agency_ids"].queryset = Agency.objects.filter(nearby).order_by(
+            "region_id", "kind", "name"
+        )
     actions = [
         {
             "name": action,
@@ -86,6 +98,9 @@ def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
         "suggestions": suggestions.case_suggestions(case=case),
         "may_download_original": request.user.has_perm("complaints.download_original_evidence"),
         "may_mark_duplicate": workflow.Action.REJECT in available,
+        "suggested_agencies": suggested,
+        "forwardings": case.forwardings.select_related("agency"),
+        "may_resend": request.user.has_perm("complaints.coordinate_case"),
         "timeline": timeline,
         "actions": actions,
         "identity": identity,
@@ -167,4 +182,38 @@ def evidence_response(evidence: Evidence, variant: str, *, by) -> FileResponse:
     response["Content-Disposition"] = f'inline; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@official_required
+@require_POST
+def forwarding_resend(request, ticket: str, forwarding_id: int):
+    forwarding = Forwarding.objects.filter(case__ticket=ticket, pk=forwarding_id).first()
+    if forwarding is None:
+        raise Http404(_("Penerusan tidak ditemukan."))
+    try:
+        services.forwarding_resend(forwarding=forwarding, by=request.user)
+    except workflow.NotAllowed as refused:
+        raise PermissionDenied(refused.message) from None
+    except workflow.Conflict as conflict:
+        messages.error(request, conflict.message)
+    else:
+        messages.success(request, _("Berkas untuk %(agency)s dikirim ulang.") % {"agency": forwarding.agency.name})
+    return redirect("official-case", ticket)
+
+
+@never_cache
+@official_required
+@require_GET
+def forwarding_dossier(request, ticket: str, forwarding_id: int):
+    forwarding = Forwarding.objects.select_related("case").filter(case__ticket=ticket, pk=forwarding_id).first()
+    if forwarding is None or not forwarding.dossier:
+        raise Http404(_("Berkas belum tersedia."))
+    return dossier_response(forwarding)
+
+
+def dossier_response(forwarding: Forwarding) -> FileResponse:
+    response = FileResponse(forwarding.dossier.open("rb"), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{forwarding.case.ticket}-{forwarding.agency_id}.pdf"'
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Behaviour, Election, Region
+from .models import Agency, Behaviour, Category, Election, Region, RoutingRule
 
 REGIONS_DIR = Path(__file__).resolve().parent / "data" / "regions"
 
@@ -155,3 +155,83 @@ def behaviours_load() -> int:
             defaults={"name": name, "typical_sanction": sanction, "legal_basis": legal_basis, "position": position},
         )[1]
     return created
+
+
+# Contacts we could not verify go to a reserved domain and are flagged (the koordinator is
+# warned before forwarding); an admin replaces them with real addresses.
+PLACEHOLDER_DOMAIN = "instansi.example"
+NATIONAL_AGENCIES = [
+    {"kind": Agency.Kind.BAWASLU, "name": "Bawaslu Republik Indonesia"},
+    {
+        "kind": Agency.Kind.KASN,
+        "name": "Komisi Aparatur Sipil Negara (KASN)",
+        "valid_until": datetime.date(2024, 8, 22),
+    },
+    {
+        "kind": Agency.Kind.BKN,
+        "name": "Badan Kepegawaian Negara (BKN), Deputi Pengawasan dan Pengendalian",
+        "valid_from": datetime.date(2024, 8, 23),
+    },
+]
+VIOLATIONS = [Category.KODE_ETIK, Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN]
+ROUTING_RULES = [
+    # Any violation goes to Bawaslu of the region while the election runs.
+    *[
+        {
+            "category": category,
+            "agency_kinds": [Agency.Kind.BAWASLU],
+            "scope": "region",
+            "only_while_election_runs": True,
+        }
+        for category in VIOLATIONS
+    ],
+    # Every violation to the national neutrality supervisor valid on the incident date.
+    *[
+        {"category": category, "agency_kinds": [Agency.Kind.KASN, Agency.Kind.BKN], "scope": "national"}
+        for category in VIOLATIONS
+    ],
+    # Discipline also to the regional personnel agency, which carries sanctions out.
+    *[
+        {"category": category, "agency_kinds": [Agency.Kind.BKD], "scope": "region"}
+        for category in (Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN)
+    ],
+]
+
+
+def _placeholder_email(kind: str, region: Region | None) -> str:
+    where = region.code.replace(".", "-") if region else "pusat"
+    return f"{kind}.{where}@{PLACEHOLDER_DOMAIN}"
+
+
+@transaction.atomic
+def agencies_load() -> int:
+    """Create the agencies that are missing; return how many were created."""
+    created = 0
+    for row in NATIONAL_AGENCIES:
+        created += Agency.objects.get_or_create(
+            kind=row["kind"],
+            region=None,
+            name=row["name"],
+            defaults={**row, "email": _placeholder_email(row["kind"], None)},
+        )[1]
+    existing = set(Agency.objects.filter(region__isnull=False).values_list("kind", "region_id"))
+    missing = []
+    for region in Region.objects.all():
+        names = {
+            Agency.Kind.BAWASLU: f"Bawaslu {'Provinsi ' if region.level == Region.Level.PROVINCE else ''}{region.name}",
+            Agency.Kind.BKD: f"BKD {'Provinsi ' if region.level == Region.Level.PROVINCE else ''}{region.name}",
+        }
+        for kind, name in names.items():
+            if (kind, region.code) not in existing:
+                missing.append(Agency(kind=kind, name=name, region=region, email=_placeholder_email(kind, region)))
+    Agency.objects.bulk_create(missing, batch_size=500)
+    return created + len(missing)
+
+
+@transaction.atomic
+def routing_rules_load() -> int:
+    """Create the routing rules once; afterwards they belong to the admin."""
+    if RoutingRule.objects.exists():
+        return 0
+    RoutingRule.objects.bulk_create([RoutingRule(**rule) for rule in ROUTING_RULES])
+    return len(ROUTING_RULES)

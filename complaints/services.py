@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import deadlines, tasks, workflow
 from .evidence import CheckedImage
-from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region, Reporter
+from .models import Behaviour, Case, CaseEvent, Election, Evidence, Forwarding, Region, Reporter
 from .storage import evidence_storage
 from .tickets import generate_access_code, generate_ticket, normalize_access_code
 
@@ -239,3 +239,62 @@ def evidence_file_open(*, evidence: Evidence, variant: str, by):
     if not copy:
         raise LookupError(_("Salinan ini belum tersedia: bukti belum diproses."))
     return copy.open("rb")
+
+
+def agency_acknowledge(*, forwarding: Forwarding) -> None:
+    """Record that the agency received the dossier (once); the reporter sees it."""
+    with transaction.atomic():
+        locked = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding.pk)
+        if locked.acknowledged_at:
+            return
+        locked.acknowledged_at = timezone.now()
+        locked.save(update_fields=["acknowledged_at"])
+        _agency_event(locked, CaseEvent.Action.AGENCY_ACKNOWLEDGED)
+
+
+def agency_outcome_record(*, forwarding: Forwarding, data: dict, letter=None) -> None:
+    """Record what the agency decided (once). When every agency has, the case awaits closing."""
+    stored = None
+    try:
+        with transaction.atomic():
+            locked = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding.pk)
+            if locked.outcome:
+                raise workflow.Conflict(_("Hasil penanganan sudah dilaporkan sebelumnya."))
+            for field in ("outcome", "discipline_level", "decision_number", "decision_date", "outcome_note"):
+                setattr(locked, field, data.get(field) or ("" if field != "decision_date" else None))
+            locked.outcome_at = timezone.now()
+            locked.acknowledged_at = locked.acknowledged_at or locked.outcome_at
+            if letter is not None:
+                locked.decision_letter.save(f"dossiers/letters/{locked.key.hex}/keputusan.pdf", letter, save=False)
+                stored = locked.decision_letter.name
+            locked.save()
+            _agency_event(locked, CaseEvent.Action.AGENCY_OUTCOME, note=locked.get_outcome_display())
+            if not locked.case.forwardings.filter(outcome="").exists():
+                Case.objects.filter(pk=locked.case_id).update(deadline=None)  # nothing left to wait for
+    except BaseException:
+        if stored:
+            evidence_storage.delete(stored)
+        raise
+
+
+def _agency_event(forwarding: Forwarding, action: str, *, note: str = "") -> None:
+    case = forwarding.case
+    CaseEvent.objects.create(
+        case=case,
+        action=action,
+        from_status=case.status,
+        to_status=case.status,
+        public_note=f"{forwarding.agency.name}{': ' + note if note else ''}",
+    )
+
+
+def forwarding_resend(*, forwarding: Forwarding, by) -> None:
+    """Queue a failed delivery again (koordinator)."""
+    if not by.has_perm("complaints.coordinate_case"):
+        raise workflow.NotAllowed(_("Peran Anda tidak boleh mengirim ulang berkas."))
+    updated = Forwarding.objects.filter(pk=forwarding.pk, delivery=Forwarding.Delivery.FAILED).update(
+        delivery=Forwarding.Delivery.QUEUED
+    )
+    if not updated:
+        raise workflow.Conflict(_("Hanya pengiriman yang gagal yang dapat dikirim ulang."))
+    transaction.on_commit(lambda: tasks.send_dossier.delay(forwarding_id=forwarding.pk))

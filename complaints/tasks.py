@@ -40,6 +40,12 @@ def send_report_confirmation(*, case_id: int) -> bool:
 
 
 @shared_task(**EMAIL_RETRY)
+def send_dossier(*, forwarding_id: int) -> bool:
+    """Build the dossier and email it to the agency; a retry never sends twice."""
+    return notifications.dossier_send(forwarding_id=forwarding_id)
+
+
+@shared_task(**EMAIL_RETRY)
 def notify_reporter_of_status(*, event_id: int) -> bool:
     return notifications.status_change_send(event_id=event_id)
 

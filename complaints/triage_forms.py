@@ -4,9 +4,10 @@ Each validates for both the web pages and the API, like the report form does.
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models import Behaviour, Case, Category, Election, Platform, RejectionReason, Severity
+from .models import Agency, Behaviour, Case, Category, Election, Forwarding, Platform, RejectionReason, Severity
 from .selectors import CaseFilters
 from .workflow import Action
 
@@ -127,6 +128,71 @@ class ClassifyForm(ActionForm):
     note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
 
 
+class AgencyChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, agency):
+        warning = "" if agency.contact_verified else " ⚠ " + str(_("kontak belum terverifikasi"))
+        return f"{agency.name}{warning}"
+
+
+class ForwardForm(ActionForm):
+    agency_ids = AgencyChoiceField(
+        label=_("Instansi tujuan"),
+        queryset=Agency.objects.select_related("region"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Pilih paling sedikit satu instansi tujuan."),
+            "invalid_choice": _("Instansi %(value)s tidak dikenal."),
+            "invalid_pk_value": _("Instansi %(pk)s tidak dikenal."),
+        },
+    )
+    note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+    def workflow_kwargs(self) -> dict:
+        kwargs = super().workflow_kwargs()
+        kwargs["agency_ids"] = [agency.pk for agency in self.cleaned_data["agency_ids"]]
+        return kwargs
+
+
+class AgencyOutcomeForm(forms.Form):
+    """What the agency decided, recorded through its signed link."""
+
+    outcome = forms.ChoiceField(label=_("Hasil penanganan"), choices=Forwarding.Outcome.choices)
+    discipline_level = forms.ChoiceField(
+        label=_("Tingkat hukuman disiplin"), required=False, choices=[("", "—"), *Severity.choices]
+    )
+    decision_number = forms.CharField(label=_("Nomor keputusan"), required=False, max_length=200)
+    decision_date = forms.DateField(
+        label=_("Tanggal keputusan"),
+        required=False,
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    outcome_note = forms.CharField(
+        label=_("Catatan"), required=False, max_length=NOTE_MAX, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    decision_letter = forms.FileField(
+        label=_("Surat keputusan (PDF)"), required=False, help_text=_("Boleh dikosongkan. PDF, paling besar 10 MB.")
+    )
+
+    def clean_decision_letter(self):
+        letter = self.cleaned_data["decision_letter"]
+        if letter is None:
+            return None
+        if letter.size > settings.MAX_EVIDENCE_BYTES:
+            raise forms.ValidationError(_("Surat keputusan melebihi batas 10 MB."))
+        letter.seek(0)
+        if letter.read(5) != b"%PDF-":
+            raise forms.ValidationError(_("Surat keputusan harus berkas PDF."))
+        letter.seek(0)
+        return letter
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") == Forwarding.Outcome.DISCIPLINE_SANCTION and not data.get("discipline_level"):
+            self.add_error("discipline_level", _("Pilih tingkat hukuman disiplin."))
+        return data
+
+
 class CloseForm(ActionForm):
     note = _public_note(_("Ringkasan penyelesaian untuk pelapor"), required=True, help_text=PUBLIC_HINT)
 
@@ -138,5 +204,6 @@ ACTION_FORMS = {
     Action.VERIFY: VerifyForm,
     Action.REJECT: RejectForm,
     Action.CLASSIFY: ClassifyForm,
+    Action.FORWARD: ForwardForm,
     Action.CLOSE: CloseForm,
 }

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import official_views, views
+from . import agency_views, official_views, views
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -10,12 +10,24 @@ urlpatterns = [
     path("status/", views.status_lookup, name="status-lookup"),
     path("status/<str:ticket>/", views.status_detail, name="status-detail"),
     path("status/<str:ticket>/balas/", views.status_reply, name="status-reply"),
+    path("instansi/<str:token>/", agency_views.agency_page, name="agency"),
+    path("instansi/<str:token>/berkas/", agency_views.agency_dossier, name="agency-dossier"),
     path("petugas/", official_views.queue, name="official-queue"),
     path("petugas/masuk/", official_views.LoginView.as_view(), name="login"),
     path("petugas/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("petugas/kasus/<str:ticket>/", official_views.case_detail, name="official-case"),
     path("petugas/kasus/<str:ticket>/tindakan/<str:action>/", official_views.case_action, name="official-case-action"),
     path("petugas/kasus/<str:ticket>/identitas/", official_views.case_identity, name="official-case-identity"),
+    path(
+        "petugas/kasus/<str:ticket>/penerusan/<int:forwarding_id>/kirim-ulang/",
+        official_views.forwarding_resend,
+        name="official-forwarding-resend",
+    ),
+    path(
+        "petugas/kasus/<str:ticket>/penerusan/<int:forwarding_id>/berkas/",
+        official_views.forwarding_dossier,
+        name="official-forwarding-dossier",
+    ),
     path(
         "petugas/kasus/<str:ticket>/bukti/<int:evidence_id>/<str:variant>/",
         official_views.case_evidence,

@@ -117,7 +117,11 @@ def status_detail(request, ticket: str):
     case = selectors.case_get_public(ticket=normalized)
     if case is None:
         return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
-    context = {"case": case, "timeline": selectors.case_public_timeline(case=case)}
+    context = {
+        "case": case,
+        "timeline": selectors.case_public_timeline(case=case),
+        "forwardings": case.forwardings.select_related("agency"),
+    }
     return render(request, "complaints/status_detail.html", context)
 
 

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, can_proceed
 
 from . import deadlines, tasks
-from .models import Behaviour, Case, CaseEvent, Category, RejectionReason, Severity
+from .models import Agency, Behaviour, Case, CaseEvent, Category, Forwarding, RejectionReason, Severity
 from .tickets import InvalidTicket, normalize_ticket
 
 Action = CaseEvent.Action
@@ -42,6 +42,7 @@ OFFICIAL_ACTIONS = [
     Action.VERIFY,
     Action.REJECT,
     Action.CLASSIFY,
+    Action.FORWARD,
     Action.CLOSE,
 ]
 
@@ -321,6 +322,34 @@ def classify(
     )
 
 
+def forward(
+    *, case: Case, by, agency_ids: list[int], note: str = "", internal_note: str = "", seen_event: int | None = None
+) -> Outcome:
+    """Send a classified violation to the chosen agencies: a dossier and an email each, after commit."""
+    agencies = list(Agency.objects.filter(pk__in=agency_ids))
+    if not agencies or len(agencies) != len(set(agency_ids)):
+        message = _("Pilih paling sedikit satu instansi tujuan yang dikenal.")
+        raise InvalidAction(message, fields={"agency_ids": [message]})
+    created: list[Forwarding] = []
+
+    def record(current: Case) -> None:
+        created.extend(Forwarding.objects.create(case=current, agency=agency) for agency in agencies)
+
+    outcome = _act(
+        case=case,
+        action=Action.FORWARD,
+        transition="forward",
+        by=by,
+        apply=record,
+        public_note=note,
+        internal_note=internal_note,
+        seen_event=seen_event,
+    )
+    for forwarding in created:
+        transaction.on_commit(lambda pk=forwarding.pk: tasks.send_dossier.delay(forwarding_id=pk))
+    return outcome
+
+
 def close(*, case: Case, by, note: str, internal_note: str = "", seen_event: int | None = None) -> Outcome:
     """Close with a public summary for the reporter."""
     if not note.strip():
@@ -345,6 +374,7 @@ PERFORM = {
     Action.VERIFY: verify,
     Action.REJECT: reject,
     Action.CLASSIFY: classify,
+    Action.FORWARD: forward,
     Action.CLOSE: close,
 }
 
@@ -356,6 +386,7 @@ LABELS = {
     Action.VERIFY: gettext_lazy("Verifikasi: memenuhi syarat"),
     Action.REJECT: gettext_lazy("Tolak laporan"),
     Action.CLASSIFY: gettext_lazy("Klasifikasi pelanggaran"),
+    Action.FORWARD: gettext_lazy("Teruskan ke instansi"),
     Action.CLOSE: gettext_lazy("Tutup kasus"),
 }
 
@@ -374,5 +405,9 @@ CONSEQUENCES = {
         "Penanganan berhenti dengan status ditolak; pelapor membaca alasan dan penjelasan Anda."
     ),
     Action.CLASSIFY: gettext_lazy("Jenis pelanggaran, perilaku, dasar hukum dan tingkatnya tercatat untuk diteruskan."),
+    Action.FORWARD: gettext_lazy(
+        "Setiap instansi terpilih menerima berkas PDF lewat email dan tautan untuk melaporkan hasilnya. "
+        "Identitas pelapor dihitamkan kecuali pelapor mengizinkan."
+    ),
     Action.CLOSE: gettext_lazy("Kasus selesai; pelapor membaca ringkasan Anda."),
 }

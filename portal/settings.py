@@ -247,7 +247,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"CaseStatusEnum": "complaints.models.Case.Status"},
+    "ENUM_NAME_OVERRIDES": {
+        "CaseStatusEnum": "complaints.models.Case.Status",
+        "SeverityEnum": "complaints.models.Severity",
+    },
 }
 
 # Rate limits per client address, in DRF's rate syntax ("10/hour"); shared by web and API.
@@ -294,6 +297,10 @@ CUTI_BERSAMA = {
         ],
     )
 }  # fmt: skip
+# Days an agency has to report an outcome before the case shows as overdue.
+AGENCY_RESPONSE_DAYS = env.int("AGENCY_RESPONSE_DAYS", default=30)
+# The agency's signed link stays valid this long (DESIGN §5: no accounts for agencies).
+AGENCY_LINK_DAYS = env.int("AGENCY_LINK_DAYS", default=90)
 # The official who verified a case may not forward it (DESIGN §2).
 FOUR_EYES = env.bool("FOUR_EYES", default=True)
 
@@ -305,4 +312,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},  # it reports every step of every PDF at INFO
+        "fontTools": {"level": "WARNING"},
+    },
 }

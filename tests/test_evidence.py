@@ -110,3 +110,13 @@ def test_every_bad_file_is_reported_at_once():
     assert "Berkas 2 (dua.png)" in text
     assert "Berkas 3 (tiga.png)" in text
     assert "Berkas 1" not in text
+
+
+def test_rendering_a_pdf_does_not_make_truncated_uploads_acceptable():
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on when imported; the portal turns it off."""
+    from complaints import dossier
+
+    dossier._weasyprint_html()(string="<p>x</p>").write_pdf()
+    with pytest.raises(ValidationError) as refused:
+        check_evidence([upload(image_bytes("PNG")[:200], name="potong.png")])
+    assert "rusak atau tidak lengkap" in messages(refused.value)

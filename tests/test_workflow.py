@@ -7,7 +7,7 @@ from django.core import mail
 from django.db import connection
 
 from complaints import workflow
-from complaints.models import Behaviour, Case, CaseEvent, Category, RejectionReason, Reporter, Role
+from complaints.models import Agency, Behaviour, Case, CaseEvent, Category, RejectionReason, Reporter, Role
 from tests.factories import CaseFactory, official
 
 # The specification, written from DESIGN §2 independently of the code: action → (source
@@ -20,6 +20,7 @@ SPEC = {
     "verify": ({"in_review"}, {Role.VERIFIKATOR, Role.KOORDINATOR}, "verified"),
     "reject": ({"in_review"}, {Role.VERIFIKATOR, Role.KOORDINATOR}, "rejected"),
     "classify": ({"verified"}, {Role.ANALIS, Role.KOORDINATOR}, "classified"),
+    "forward": ({"classified"}, {Role.KOORDINATOR}, "forwarded"),
     "close": ({"classified_not_violation", "forwarded"}, {Role.KOORDINATOR}, "closed"),
 }
 STATES = [*Case.Status.values, "classified_not_violation"]
@@ -41,6 +42,8 @@ def perform(action: str, case: Case, user):
     body = dict(BODIES.get(action, {}))
     if action == "classify":
         body["behaviour"] = Behaviour.objects.get(code="MEDSOS_KAMPANYE")
+    if action == "forward":
+        body["agency_ids"] = [Agency.objects.get_or_create(kind="bkn", name="BKN", email="bkn@instansi.example")[0].pk]
     return workflow.PERFORM[action](case=case, by=user, **body)
 
 

@@ -36,7 +36,7 @@ def body_error_response(data, form_class) -> Response | None:
     fields = {
         name: [_("Harus berupa teks.")]
         for name, field in form_class.base_fields.items()
-        if not isinstance(field, forms.MultipleChoiceField | forms.FileField)
+        if not isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField | forms.FileField)
         and isinstance(data.get(name), list | dict)
     }
     if fields:

@@ -10,7 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from .. import selectors, services, workflow
-from ..official_views import evidence_response
+from ..models import Agency, Forwarding
+from ..official_views import dossier_response, evidence_response
 from ..triage_forms import ACTION_FORMS, QueueFilterForm
 from . import serializers as s
 from .errors import body_error_response, error_response, form_error_response
@@ -182,3 +183,40 @@ class CaseEvidenceView(OfficialAPIView):
                 code="not_processed",
                 message=_("Salinan ini belum tersedia: bukti belum diproses."),
             )
+
+
+class AgencyListView(OfficialAPIView):
+    @extend_schema(
+        operation_id="agencies_list",
+        parameters=[
+            OpenApiParameter("kind", description="bawaslu, bkn, kasn, bkd, ppk, inspektorat, other"),
+            OpenApiParameter("region", description="region code; `national` for national agencies"),
+        ],
+        responses={200: s.AgencySerializer(many=True), **ERRORS},
+    )
+    def get(self, request):
+        agencies = Agency.objects.all()
+        if kind := request.query_params.get("kind"):
+            agencies = agencies.filter(kind=kind)
+        if region := request.query_params.get("region"):
+            agencies = (
+                agencies.filter(region__isnull=True) if region == "national" else agencies.filter(region_id=region)
+            )
+        paginator = CasePagination()
+        page = paginator.paginate_queryset(agencies.order_by("kind", "region_id", "name"), request, view=self)
+        return paginator.get_paginated_response(s.AgencySerializer(page, many=True).data)
+
+
+class CaseDossierView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_dossier",
+        summary="The PDF dossier sent to one agency",
+        responses={(200, "application/pdf"): OpenApiResponse(description="the dossier"), **ERRORS},
+    )
+    def get(self, request, ticket: str, agency_id: int):
+        forwarding = Forwarding.objects.select_related("case").filter(case__ticket=ticket, agency_id=agency_id).first()
+        if forwarding is None or not forwarding.dossier:
+            return error_response(
+                http_status=status.HTTP_404_NOT_FOUND, code="not_found", message=_("Berkas belum tersedia.")
+            )
+        return dossier_response(forwarding)

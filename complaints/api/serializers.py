@@ -3,8 +3,8 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .. import selectors, suggestions, workflow
-from ..models import Behaviour, Case, CaseEvent, Election, Evidence, Region
+from .. import routing, selectors, suggestions, workflow
+from ..models import Agency, Behaviour, Case, CaseEvent, Election, Evidence, Forwarding, Region
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -63,6 +63,40 @@ class BehaviourSerializer(serializers.ModelSerializer):
     class Meta:
         model = Behaviour
         fields = ["code", "name", "description", "typical_sanction", "legal_basis"]
+
+
+class AgencySerializer(serializers.ModelSerializer):
+    region = serializers.CharField(source="region_id", allow_null=True)
+
+    class Meta:
+        model = Agency
+        fields = ["id", "kind", "name", "region", "email", "contact_verified", "valid_from", "valid_until"]
+
+
+class AgencyRefSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Agency
+        fields = ["id", "kind", "name"]
+
+
+class ForwardingSerializer(serializers.ModelSerializer):
+    agency = AgencyRefSerializer()
+
+    class Meta:
+        model = Forwarding
+        fields = [
+            "agency",
+            "delivery",
+            "delivery_error",
+            "sent_at",
+            "acknowledged_at",
+            "outcome",
+            "discipline_level",
+            "decision_number",
+            "decision_date",
+            "outcome_note",
+            "outcome_at",
+        ]
 
 
 class RegionRefSerializer(serializers.Serializer):
@@ -177,6 +211,8 @@ class CaseDetailSerializer(CaseListSerializer):
     timeline = serializers.SerializerMethodField()
     available_actions = serializers.SerializerMethodField()
     suggestions = serializers.SerializerMethodField()
+    suggested_agencies = serializers.SerializerMethodField()
+    forwardings = serializers.SerializerMethodField()
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -201,11 +237,21 @@ class CaseDetailSerializer(CaseListSerializer):
             "timeline",
             "available_actions",
             "suggestions",
+            "suggested_agencies",
+            "forwardings",
         ]
 
     @extend_schema_field(OfficialEventSerializer(many=True))
     def get_timeline(self, case):
         return OfficialEventSerializer(case.events.select_related("actor"), many=True).data
+
+    @extend_schema_field(AgencyRefSerializer(many=True))
+    def get_suggested_agencies(self, case):
+        return AgencyRefSerializer(routing.suggest_agencies(case=case), many=True).data
+
+    @extend_schema_field(ForwardingSerializer(many=True))
+    def get_forwardings(self, case):
+        return ForwardingSerializer(case.forwardings.select_related("agency"), many=True).data
 
     @extend_schema_field(SuggestionSerializer(many=True))
     def get_suggestions(self, case):

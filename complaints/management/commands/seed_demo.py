@@ -35,7 +35,12 @@ class Command(BaseCommand):
         regions = reference.regions_load()
         elections = reference.elections_load()
         behaviours = reference.behaviours_load()
-        self.stdout.write(f"Wilayah: {regions} dimuat. Pemilihan baru: {elections}. Perilaku baru: {behaviours}.")
+        agencies = reference.agencies_load()
+        rules = reference.routing_rules_load()
+        self.stdout.write(
+            f"Wilayah: {regions} dimuat. Pemilihan baru: {elections}. Perilaku baru: {behaviours}. "
+            f"Instansi baru: {agencies}. Aturan penerusan baru: {rules}."
+        )
         accounts = [("admin", "", "", [Role.ADMIN], True)]
         if not reference_only:
             accounts += [(name, first, last, roles, False) for name, (first, last, roles) in demo.OFFICIALS.items()]
