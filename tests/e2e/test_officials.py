@@ -1,6 +1,11 @@
 """Officials triage in the browser; the citizen answers a question with the access code."""
 
-from complaints.models import Case, Evidence, Role
+import re
+
+from django.core import mail
+
+from complaints import reference, workflow
+from complaints.models import Behaviour, Case, Evidence, Forwarding, Role
 from tests import screenshots
 from tests.e2e.test_citizen import fill_report, screenshot_file
 from tests.factories import official
@@ -130,3 +135,69 @@ def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
     case = Case.objects.get(ticket=tickets[1])
     assert (case.status, case.duplicate_of.ticket) == ("rejected", tickets[0])
     page.shot("ditandai-duplikat")
+
+
+def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_reads_it(page, tmp_path):
+    reference.agencies_load()
+    reference.routing_rules_load()
+    official("kartika", Role.KOORDINATOR, password=PASSWORD)
+    vera = official("vera", Role.VERIFIKATOR)
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#ticket").wait_for()
+    ticket = page.locator("#ticket").inner_text()
+    case = Case.objects.get(ticket=ticket)
+    workflow.claim(case=case, by=vera)
+    workflow.verify(case=case, by=vera)
+    behaviour = Behaviour.objects.get(code="AKUN_INSTANSI")
+    workflow.classify(case=case, by=official("anwar", Role.ANALIS), category="disiplin", behaviour=behaviour)
+    page.context.clear_cookies()
+
+    # The koordinator forwards to the suggested agencies (ticked already) after reading the warning.
+    log_in(page, "kartika")
+    page.goto(f"/petugas/kasus/{ticket}/")
+    page.locator("summary", has_text="Teruskan ke instansi").click()
+    form = page.locator("details[open]")
+    assert form.get_by_text("kontak belum terverifikasi").first.is_visible()
+    page.shot("teruskan")
+    form.get_by_role("button", name="Teruskan ke instansi").click()
+    page.get_by_text("Tersimpan").wait_for()
+    assert page.locator('[data-delivery="sent"]').count() == Forwarding.objects.filter(case=case).count() >= 2
+    page.shot("diteruskan")
+    page.context.clear_cookies()
+
+    # Each agency opens its link from the email, confirms receipt and reports the outcome.
+    links = [re.search(r"/instansi/[^\s/]+/", m.body).group() for m in mail.outbox if "/instansi/" in m.body]
+    assert len(links) == Forwarding.objects.filter(case=case).count()
+    for number, link in enumerate(links):
+        page.goto(link)
+        page.get_by_role("button", name="Konfirmasi berkas sudah diterima").click()
+        page.get_by_text("Penerimaan berkas sudah tercatat").wait_for()
+        page.get_by_label("Hasil penanganan").select_option("discipline_sanction")
+        page.get_by_label("Tingkat hukuman disiplin").select_option("sedang")
+        page.get_by_label("Nomor keputusan").fill(f"800/{number + 1}/2024")
+        if number == 0:
+            page.shot("instansi")
+        page.get_by_role("button", name="Laporkan hasil").click()
+        page.get_by_text("Hasil penanganan sudah tercatat").wait_for()
+    page.shot("hasil-instansi")
+    page.context.clear_cookies()
+
+    # The koordinator closes with a public summary.
+    log_in(page, "kartika")
+    page.goto(f"/petugas/kasus/{ticket}/")
+    act(
+        page,
+        "Tutup kasus",
+        **{"Ringkasan penyelesaian untuk pelapor": "ASN yang dilaporkan dijatuhi hukuman disiplin sedang."},
+    )
+    assert page.locator("[data-status]").inner_text() == "Selesai"
+    page.context.clear_cookies()
+
+    # The citizen reads, in Indonesian, who received the case and what was decided.
+    page.goto(f"/status/{ticket}/")
+    assert page.locator("[data-status]").inner_text() == "Selesai"
+    assert page.get_by_text("Hukuman disiplin").first.is_visible()
+    assert page.get_by_text("ASN yang dilaporkan dijatuhi hukuman disiplin sedang.").is_visible()
+    assert "kartika" not in page.content()
+    page.shot("warga-membaca-hasil")

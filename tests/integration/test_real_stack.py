@@ -1,5 +1,6 @@
 """A report on the real stack: PostgreSQL, S3, a Celery worker on Redis, SMTP."""
 
+import datetime
 import os
 import random
 import signal
@@ -12,8 +13,8 @@ from django.db import connection
 from django.test import RequestFactory
 
 from complaints import evidence as evidence_images
-from complaints import selectors, workflow
-from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter, Role
+from complaints import reference, selectors, workflow
+from complaints.models import Agency, Behaviour, Case, CaseEvent, Evidence, Forwarding, Notification, Reporter, Role
 from complaints.throttles import SubmitThrottle
 from conftest import image_bytes, upload
 from tests import screenshots
@@ -179,3 +180,27 @@ def test_the_similar_look_up_uses_the_band_indexes_on_postgres(ref):
     assert "Bitmap Index Scan" in plan and "phash_band" in plan
     assert "Seq Scan on complaints_evidence" not in plan
     assert candidates.count() < 100
+
+
+def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucket, smtp, start_worker):
+    reference.agencies_load()
+    reference.routing_rules_load()
+    start_worker()
+    case = CaseFactory(
+        status="classified",
+        category="kode_etik",
+        behaviour=Behaviour.objects.get(code="MEDSOS_KAMPANYE"),
+        incident_date=datetime.date(2024, 10, 1),
+        known_date=datetime.date(2024, 10, 1),
+    )
+    bkn = Agency.objects.get(kind="bkn")
+    workflow.forward(case=case, by=official("k", Role.KOORDINATOR), agency_ids=[bkn.pk])
+    [message] = smtp.wait_for(1, seconds=60)
+    assert message["To"] == bkn.email
+    attachments = [part for part in message.walk() if part.get_content_type() == "application/pdf"]
+    assert len(attachments) == 1
+    forwarding = Forwarding.objects.get(case=case)
+    assert forwarding.delivery == "sent"
+    assert f"evidence/{forwarding.dossier.name}" in bucket()
+    time.sleep(2)
+    assert len(smtp.messages) == 1
