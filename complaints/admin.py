@@ -5,7 +5,7 @@ officials' pages instead)."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Behaviour, Case, CaseEvent, Election, Evidence, Region
+from .models import Agency, Behaviour, Case, CaseEvent, Election, Evidence, Forwarding, Region, RoutingRule
 
 
 @admin.register(Election)
@@ -60,6 +60,12 @@ class CaseEventInline(ReadOnlyInline):
     readonly_fields = fields
 
 
+class ForwardingInline(ReadOnlyInline):
+    model = Forwarding
+    fields = ["agency", "delivery", "sent_at", "acknowledged_at", "outcome", "decision_number", "outcome_at"]
+    readonly_fields = fields
+
+
 @admin.register(Case)
 class CaseAdmin(admin.ModelAdmin):
     list_display = ["ticket", "status", "asn_name", "asn_agency", "asn_region", "platform", "submitted_at"]
@@ -67,7 +73,7 @@ class CaseAdmin(admin.ModelAdmin):
     search_fields = ["ticket", "asn_name", "asn_agency"]
     list_select_related = ["asn_region"]
     date_hierarchy = "submitted_at"
-    inlines = [EvidenceInline, CaseEventInline]
+    inlines = [EvidenceInline, CaseEventInline, ForwardingInline]
     exclude = ["access_code_hash"]
     readonly_fields = ["ticket", "status", "anonymous", "share_identity", "consented_at", "submitted_at"]
 
@@ -79,6 +85,22 @@ class CaseAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # evidence must hold up: nothing is deleted from the admin
+
+
+@admin.register(Agency)
+class AgencyAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "region", "email", "contact_verified", "valid_from", "valid_until"]
+    list_filter = ["kind", "contact_verified"]
+    list_editable = ["email", "contact_verified"]
+    search_fields = ["name", "email", "region__code", "region__name"]
+    list_select_related = ["region"]
+    autocomplete_fields = ["region"]
+
+
+@admin.register(RoutingRule)
+class RoutingRuleAdmin(admin.ModelAdmin):
+    list_display = ["category", "behaviour", "agency_kinds", "scope", "only_while_election_runs"]
+    list_filter = ["category", "scope"]
 
 
 admin.site.site_header = _("Administrasi Portal Netralitas ASN")

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from . import deadlines, services, workflow
+from . import deadlines, routing, services, workflow
 from .evidence import check_evidence
 from .models import Behaviour, Case, Category, Election, Region, RejectionReason, Role
 from .tickets import check_symbol
@@ -171,6 +171,16 @@ DEMO_CASES = [
         ("claim", "verify", "classify_not_violation", "close"),
     ),
     DemoCase(
+        "Lukman Hakim",
+        "Dinas Komunikasi dan Informatika Kota Serang",
+        "36.73",
+        "instagram",
+        "AKUN_INSTANSI",
+        "Akun resmi dinas mengunggah ajakan memilih pasangan calon wali kota nomor urut 2.",
+        10,
+        ("claim", "verify", "classify", "forward"),
+    ),
+    DemoCase(
         "Irwan Setiawan",
         "Kantor Kecamatan Walantaka",
         "36.73",
@@ -263,5 +273,12 @@ def _step(step: str, *, case: Case, users) -> None:
         workflow.classify(case=case, by=analis, category=Category.DISIPLIN, behaviour=behaviour, severity="berat")
     elif step == "classify_not_violation":
         workflow.classify(case=case, by=analis, category=Category.BUKAN_PELANGGARAN, behaviour=behaviour)
+    elif step == "forward":
+        workflow.forward(
+            case=case,
+            by=koordinator,
+            agency_ids=[agency.pk for agency in routing.suggest_agencies(case=case)],
+            note="Diteruskan ke instansi yang berwenang.",
+        )
     elif step == "close":
         workflow.close(case=case, by=koordinator, note="Setelah diperiksa, unggahan ini bukan pelanggaran netralitas.")

@@ -1,6 +1,7 @@
 """Factories for rows the tests need without going through the report form."""
 
 import functools
+import random
 
 import factory
 from django.contrib.auth import get_user_model
@@ -8,7 +9,8 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from complaints.models import Case, CaseEvent, Election, Region
+from complaints.evidence import hash_bands
+from complaints.models import Case, CaseEvent, Election, Evidence, Region
 from complaints.tickets import generate_ticket
 
 ACCESS_CODE = "ABCDE-FGHJK"
@@ -47,3 +49,26 @@ def official(username: str, *roles: str, email: str = "", password: str | None =
     user = get_user_model().objects.create_user(username=username, password=password, email=email)
     user.groups.set(Group.objects.filter(name__in=roles))
     return user
+
+
+def evidence_with_random_hashes(*, count: int, seed: int) -> list[str]:
+    """Insert `count` evidence rows with random perceptual hashes (no files); return the hashes."""
+    rng, case = random.Random(seed), CaseFactory()
+    hashes = [f"{rng.getrandbits(64):016x}" for _ in range(count)]
+    rows = [
+        Evidence(
+            case=case,
+            position=number,
+            original=f"x/{number}.png",
+            sha256="0" * 64,
+            mime="image/png",
+            size_bytes=1,
+            width=1,
+            height=1,
+            phash=phash,
+            **{f"phash_band{band}": value for band, value in enumerate(hash_bands(phash))},
+        )
+        for number, phash in enumerate(hashes, start=1)
+    ]
+    Evidence.objects.bulk_create(rows, batch_size=5000)
+    return hashes

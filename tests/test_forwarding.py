@@ -9,6 +9,7 @@ import pytest
 from django.core import mail, signing
 from django.core.mail import EmailMultiAlternatives
 from django.urls import reverse
+from django.utils import timezone
 
 from complaints import notifications, reference, routing, workflow
 from complaints.models import Agency, Behaviour, Case, Election, Forwarding, Region, Role
@@ -281,3 +282,25 @@ def test_the_case_page_warns_about_unverified_contacts(client, agencies):
     suggested = [agency.pk for agency in routing.suggest_agencies(case=case)]
     for pk in suggested:  # the suggested agencies come ticked
         assert re.search(rf'value="{pk}"[^>]*checked', page)
+
+
+def test_agencies_silent_past_the_response_days_put_the_case_in_the_digest(agencies, settings):
+    settings.DEADLINE_DAYS = "calendar"
+    settings.AGENCY_RESPONSE_DAYS = 30
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    outcome = workflow.forward(
+        case=case, by=official("k", Role.KOORDINATOR), agency_ids=[Agency.objects.get(kind="bkn").pk]
+    )
+    assert outcome.case.deadline == timezone.localdate() + datetime.timedelta(days=30)
+    Case.objects.filter(pk=case.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=1))
+    official("kartika", Role.KOORDINATOR, email="kartika@dinas.example.go.id")
+    mail.outbox.clear()
+    assert notifications.overdue_digest_send() == 1
+    assert case.ticket in mail.outbox[0].body
+
+
+def test_agencies_and_rules_are_edited_in_the_admin(admin_client, agencies):
+    agency = Agency.objects.get(kind="bkd", region_id="36.73")
+    assert admin_client.get(f"/admin/complaints/agency/{agency.pk}/change/").status_code == 200
+    assert admin_client.get("/admin/complaints/routingrule/").status_code == 200
+    assert "BKD Kota Serang" in admin_client.get("/admin/complaints/agency/", {"q": "Serang"}).content.decode()

@@ -2,7 +2,6 @@
 
 import hashlib
 import io
-import random
 
 import pytesseract
 import pytest
@@ -13,10 +12,10 @@ from PIL import Image
 
 from complaints import evidence as images
 from complaints import processing, selectors, suggestions
-from complaints.models import Case, CaseEvent, Evidence, Role
+from complaints.models import Case, CaseEvent, Role
 from conftest import upload
 from tests import screenshots
-from tests.factories import CaseFactory, official
+from tests.factories import evidence_with_random_hashes, official
 
 
 def submit(client, report_fields, django_capture_on_commit_callbacks, files) -> Case:
@@ -162,17 +161,7 @@ def test_processing_is_idempotent(gps_case, monkeypatch):
 
 def test_similar_look_up_reads_only_index_candidates(ref):
     """At scale the look-up must not scan: it searches the band indexes and reads few rows."""
-    case, rng = CaseFactory(), random.Random(7)
-    hashes = [f"{rng.getrandbits(64):016x}" for _ in range(20_000)]
-    Evidence.objects.bulk_create(
-        [
-            Evidence(case=case, position=number, original=f"x/{number}.png", sha256="0" * 64, mime="image/png",
-                     size_bytes=1, width=1, height=1, phash=phash,
-                     **{f"phash_band{band}": value for band, value in enumerate(images.hash_bands(phash))})
-            for number, phash in enumerate(hashes, start=1)
-        ],
-        batch_size=2000,
-    )  # fmt: skip
+    hashes = evidence_with_random_hashes(count=20_000, seed=7)
     near = f"{int(hashes[123], 16) ^ 0b100101:016x}"  # three bits away from one of them
     candidates = selectors.evidence_similar_candidates(phash=near)
     # 4 bands x 17 values of 65,536: about 20,000 x 68 / 65,536 = 21 random rows, not 20,000.

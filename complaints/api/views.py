@@ -27,6 +27,13 @@ REGION_CODE_RE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
 ERRORS = {code: OpenApiResponse(s.ErrorSerializer) for code in (400, 404, 413, 429)}
 
 
+def invalid_ticket_response() -> Response:
+    message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
+    return error_response(
+        http_status=status.HTTP_400_BAD_REQUEST, code="invalid_ticket", message=message, fields={"ticket": [message]}
+    )
+
+
 class PublicAPIView(APIView):
     """Anonymous citizens' endpoints: no session, so no CSRF token is needed."""
 
@@ -67,13 +74,7 @@ class ReportStatusView(PublicAPIView):
         try:
             normalized = normalize_ticket(ticket)
         except InvalidTicket:
-            message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
-            return error_response(
-                http_status=status.HTTP_400_BAD_REQUEST,
-                code="invalid_ticket",
-                message=message,
-                fields={"ticket": [message]},
-            )
+            return invalid_ticket_response()
         case = selectors.case_get_public(ticket=normalized)
         if case is None:
             return error_response(
@@ -100,13 +101,7 @@ class ReportReplyView(PublicAPIView):
         try:
             normalized = normalize_ticket(ticket)
         except InvalidTicket:
-            message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
-            return error_response(
-                http_status=status.HTTP_400_BAD_REQUEST,
-                code="invalid_ticket",
-                message=message,
-                fields={"ticket": [message]},
-            )
+            return invalid_ticket_response()
         if refused := body_error_response(request.data, ReplyForm):
             return refused
         form = ReplyForm(data=request.data, files=request.FILES)

@@ -2,7 +2,6 @@
 
 import datetime
 import os
-import random
 import signal
 import threading
 import time
@@ -12,13 +11,12 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
-from complaints import evidence as evidence_images
 from complaints import reference, selectors, workflow
 from complaints.models import Agency, Behaviour, Case, CaseEvent, Evidence, Forwarding, Notification, Reporter, Role
 from complaints.throttles import SubmitThrottle
 from conftest import image_bytes, upload
 from tests import screenshots
-from tests.factories import CaseFactory, official
+from tests.factories import CaseFactory, evidence_with_random_hashes, official
 from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -162,17 +160,7 @@ def test_the_worker_makes_every_derivative_in_the_bucket_and_ocr_is_searchable(
 
 
 def test_the_similar_look_up_uses_the_band_indexes_on_postgres(ref):
-    case, rng = CaseFactory(), random.Random(11)
-    hashes = [f"{rng.getrandbits(64):016x}" for _ in range(20_000)]
-    Evidence.objects.bulk_create(
-        [
-            Evidence(case=case, position=number, original=f"x/{number}.png", sha256="0" * 64, mime="image/png",
-                     size_bytes=1, width=1, height=1, phash=phash,
-                     **{f"phash_band{band}": value for band, value in enumerate(evidence_images.hash_bands(phash))})
-            for number, phash in enumerate(hashes, start=1)
-        ],
-        batch_size=5000,
-    )  # fmt: skip
+    hashes = evidence_with_random_hashes(count=20_000, seed=11)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE complaints_evidence")
     candidates = selectors.evidence_similar_candidates(phash=hashes[42])
