@@ -49,6 +49,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
     # A file, not shared memory: only a file gives concurrent test threads real locks to wait on.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
+    for _database in (DATABASES["default"]["NAME"], DATABASES["default"]["TEST"]["NAME"]):
+        Path(_database).parent.mkdir(parents=True, exist_ok=True)  # a fresh clone has no var/
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # CACHES: throttle counters live here, so production points it at Redis (DESIGN §8:
