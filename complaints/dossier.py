@@ -56,8 +56,7 @@ def dossier_pdf(forwarding: Forwarding) -> bytes:
         "evidence": evidence,
         "timeline": case_public_timeline(case=case),
         "today": timezone.localdate(),
-        "link": agency_url(forwarding),
-    }
+    }  # not the agency's link: it lets its holder act for the agency, so it goes in the email only
     with translation.override("id"):
         html = render_to_string("dossier/dossier.html", context)
     return _weasyprint_html()(string=html).write_pdf()

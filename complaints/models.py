@@ -2,6 +2,7 @@ import uuid
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -550,7 +551,13 @@ class RoutingRule(models.Model):
         verbose_name_plural = _("aturan penerusan")
 
     def __str__(self):
-        return f"{self.get_category_display()} → {', '.join(self.agency_kinds)}"
+        return f"{self.get_category_display()} → {', '.join(map(str, self.agency_kinds))}"
+
+    def clean(self):
+        kinds = self.agency_kinds
+        if not isinstance(kinds, list) or not kinds or any(kind not in Agency.Kind.values for kind in kinds):
+            message = _('Isi daftar jenis instansi, misalnya ["kasn", "bkn"]; jenis yang dikenal: %(kinds)s.')
+            raise ValidationError({"agency_kinds": message % {"kinds": ", ".join(Agency.Kind.values)}})
 
 
 class Forwarding(models.Model):

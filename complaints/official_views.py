@@ -79,7 +79,10 @@ def _case_page(request, case: Case, *, forms=None, identity=None, status=200):
         )
     if workflow.Action.FORWARD in forms:  # offer the suggested, nearby and national agencies, not all
         nearby = Q(region__isnull=True) | Q(region_id=case.asn_region_id) | Q(region_id=case.asn_region.parent_id)
-        forms[workflow.Action.FORWARD].fields["agency_ids"].queryset = Agency.objects.filter(nearby).order_by(
+        valid = (Q(valid_from__isnull=True) | Q(valid_from__lte=case.incident_date)) & (
+            Q(valid_until__isnull=True) | Q(valid_until__gte=case.incident_date)
+        )
+        forms[workflow.Action.FORWARD].fields["agency_ids"].queryset = Agency.objects.filter(nearby & valid).order_by(
             "region_id", "kind", "name"
         )
     actions = [
@@ -209,11 +212,34 @@ def forwarding_dossier(request, ticket: str, forwarding_id: int):
     forwarding = Forwarding.objects.select_related("case").filter(case__ticket=ticket, pk=forwarding_id).first()
     if forwarding is None or not forwarding.dossier:
         raise Http404(_("Berkas belum tersedia."))
-    return dossier_response(forwarding)
+    try:
+        return dossier_response(forwarding, by=request.user)
+    except workflow.NotAllowed as refused:
+        raise PermissionDenied(refused.message) from None
 
 
-def dossier_response(forwarding: Forwarding) -> FileResponse:
+def dossier_response(forwarding: Forwarding, *, by) -> FileResponse:
+    """The dossier, for officials who coordinate forwarding; a copy that names the reporter
+    counts as a look at their identity and is recorded."""
+    services.dossier_access_check(forwarding=forwarding, by=by)
     response = FileResponse(forwarding.dossier.open("rb"), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{forwarding.case.ticket}-{forwarding.agency_id}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@never_cache
+@official_required
+@require_GET
+def forwarding_letter(request, ticket: str, forwarding_id: int):
+    """The agency's decision letter, to coordinators, as a download (never rendered inline)."""
+    forwarding = Forwarding.objects.filter(case__ticket=ticket, pk=forwarding_id).first()
+    if forwarding is None or not forwarding.decision_letter:
+        raise Http404(_("Surat keputusan tidak ada."))
+    if not request.user.has_perm("complaints.coordinate_case"):
+        raise PermissionDenied(_("Peran Anda tidak boleh mengunduh surat keputusan."))
+    response = FileResponse(forwarding.decision_letter.open("rb"), content_type="application/pdf", as_attachment=True,
+                            filename=f"{ticket}-keputusan-{forwarding.agency_id}.pdf")  # fmt: skip
+    response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, no-store"
     return response

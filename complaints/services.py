@@ -289,12 +289,28 @@ def _agency_event(forwarding: Forwarding, action: str, *, note: str = "") -> Non
 
 
 def forwarding_resend(*, forwarding: Forwarding, by) -> None:
-    """Queue a failed delivery again (koordinator)."""
+    """Send the dossier again with a fresh link (koordinator): after a failure, or when the link
+    expired or the agency lost the email. Not once the agency has reported."""
     if not by.has_perm("complaints.coordinate_case"):
         raise workflow.NotAllowed(_("Peran Anda tidak boleh mengirim ulang berkas."))
-    updated = Forwarding.objects.filter(pk=forwarding.pk, delivery=Forwarding.Delivery.FAILED).update(
-        delivery=Forwarding.Delivery.QUEUED
-    )
+    updated = Forwarding.objects.filter(pk=forwarding.pk, outcome="").update(delivery=Forwarding.Delivery.QUEUED)
     if not updated:
-        raise workflow.Conflict(_("Hanya pengiriman yang gagal yang dapat dikirim ulang."))
+        raise workflow.Conflict(_("Instansi sudah melaporkan hasil; berkas tidak perlu dikirim ulang."))
     transaction.on_commit(lambda: tasks.send_dossier.delay(forwarding_id=forwarding.pk))
+
+
+def dossier_access_check(*, forwarding: Forwarding, by) -> None:
+    """Allow a dossier download to coordinators only, recording it when it names the reporter."""
+    if not by.has_perm("complaints.coordinate_case"):
+        raise workflow.NotAllowed(_("Peran Anda tidak boleh mengunduh berkas penerusan."))
+    case = forwarding.case
+    if case.share_identity and not case.anonymous:
+        CaseEvent.objects.create(
+            case=case,
+            action=CaseEvent.Action.IDENTITY_VIEWED,
+            actor=by,
+            from_status=case.status,
+            to_status=case.status,
+            internal_note=f"berkas untuk {forwarding.agency.name}",
+            is_public=False,
+        )

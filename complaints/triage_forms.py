@@ -3,6 +3,7 @@
 Each validates for both the web pages and the API, like the report form does.
 """
 
+import pypdf
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -129,6 +130,16 @@ class ClassifyForm(ActionForm):
 
 
 class AgencyChoiceField(forms.ModelMultipleChoiceField):
+    MAX_ID = 2**63 - 1
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or int(pk) > self.MAX_ID:  # refuse before the database overflows
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
     def label_from_instance(self, agency):
         warning = "" if agency.contact_verified else " ⚠ " + str(_("kontak belum terverifikasi"))
         return f"{agency.name}{warning}"
@@ -181,15 +192,27 @@ class AgencyOutcomeForm(forms.Form):
         if letter.size > settings.MAX_EVIDENCE_BYTES:
             raise forms.ValidationError(_("Surat keputusan melebihi batas 10 MB."))
         letter.seek(0)
-        if letter.read(5) != b"%PDF-":
+        try:  # a PDF is what parses as one, with at least one page; not what starts with "%PDF-"
+            pages = len(pypdf.PdfReader(letter).pages)
+        except Exception:  # pypdf raises many kinds of errors on broken or disguised files
+            pages = 0
+        if not pages:
             raise forms.ValidationError(_("Surat keputusan harus berkas PDF."))
         letter.seek(0)
         return letter
 
     def clean(self):
         data = super().clean()
-        if data.get("outcome") == Forwarding.Outcome.DISCIPLINE_SANCTION and not data.get("discipline_level"):
+        outcome = data.get("outcome")
+        if outcome == Forwarding.Outcome.DISCIPLINE_SANCTION and not data.get("discipline_level"):
             self.add_error("discipline_level", _("Pilih tingkat hukuman disiplin."))
+        if outcome != Forwarding.Outcome.DISCIPLINE_SANCTION and data.get("discipline_level"):
+            self.add_error("discipline_level", _("Tingkat hukuman hanya diisi untuk hukuman disiplin."))
+        sanction = outcome in (Forwarding.Outcome.MORAL_SANCTION, Forwarding.Outcome.DISCIPLINE_SANCTION)
+        if sanction and not data.get("decision_number"):
+            self.add_error("decision_number", _("Isi nomor keputusan sanksi."))
+        if sanction and not data.get("decision_date"):
+            self.add_error("decision_date", _("Isi tanggal keputusan sanksi."))
         return data
 
 

@@ -1,7 +1,12 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import agency_views, official_views, views
+from . import (
+    agency_views,
+    converters,  # noqa: F401 (registers the "id" path converter)
+    official_views,
+    views,
+)
 
 urlpatterns = [
     path("", views.landing, name="landing"),
@@ -19,17 +24,22 @@ urlpatterns = [
     path("petugas/kasus/<str:ticket>/tindakan/<str:action>/", official_views.case_action, name="official-case-action"),
     path("petugas/kasus/<str:ticket>/identitas/", official_views.case_identity, name="official-case-identity"),
     path(
-        "petugas/kasus/<str:ticket>/penerusan/<int:forwarding_id>/kirim-ulang/",
+        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/kirim-ulang/",
         official_views.forwarding_resend,
         name="official-forwarding-resend",
     ),
     path(
-        "petugas/kasus/<str:ticket>/penerusan/<int:forwarding_id>/berkas/",
+        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/surat/",
+        official_views.forwarding_letter,
+        name="official-forwarding-letter",
+    ),
+    path(
+        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/berkas/",
         official_views.forwarding_dossier,
         name="official-forwarding-dossier",
     ),
     path(
-        "petugas/kasus/<str:ticket>/bukti/<int:evidence_id>/<str:variant>/",
+        "petugas/kasus/<str:ticket>/bukti/<id:evidence_id>/<str:variant>/",
         official_views.case_evidence,
         name="official-case-evidence",
     ),

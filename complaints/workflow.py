@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -110,7 +111,11 @@ def _act(
         current = Case.objects.select_for_update().select_related("election").get(pk=case.pk)
         if by is not None and (not _may(by, action) or four_eyes_blocks(current, by, action)):
             raise NotAllowed(_("Peran Anda tidak boleh melakukan tindakan ini."))
-        if seen_event is not None and current.events.filter(pk__gt=seen_event).exists():
+        # Only a change of status makes an open page stale; a look at the identity or a download does not.
+        if (
+            seen_event is not None
+            and current.events.filter(pk__gt=seen_event).exclude(from_status=F("to_status")).exists()
+        ):
             raise Conflict(_("Kasus ini telah berubah sejak Anda membukanya. Periksa riwayat terbaru, lalu ulangi."))
         step = getattr(current, transition)
         if not can_proceed(step):
@@ -261,7 +266,9 @@ def _primary_case(case: Case, primary_ticket: str) -> Case:
     if primary is None or primary.pk == case.pk:
         message = _("Laporan utama %(ticket)s tidak ditemukan.") % {"ticket": ticket}
         raise InvalidAction(message, fields={"primary_ticket": [message]})
-    while primary.duplicate_of_id:  # always point at the case that carries on
+    seen = {case.pk}
+    while primary.duplicate_of_id and primary.pk not in seen:  # point at the case that carries on
+        seen.add(primary.pk)
         primary = primary.duplicate_of
     if primary.pk == case.pk:
         message = _("Laporan utama tidak boleh laporan ini sendiri.")
@@ -329,6 +336,10 @@ def forward(
     agencies = list(Agency.objects.filter(pk__in=agency_ids))
     if not agencies or len(agencies) != len(set(agency_ids)):
         message = _("Pilih paling sedikit satu instansi tujuan yang dikenal.")
+        raise InvalidAction(message, fields={"agency_ids": [message]})
+    invalid = [agency.name for agency in agencies if not agency.valid_on(case.incident_date)]
+    if invalid:
+        message = _("Instansi ini tidak berwenang pada tanggal kejadian: %(names)s.") % {"names": "; ".join(invalid)}
         raise InvalidAction(message, fields={"agency_ids": [message]})
     created: list[Forwarding] = []
 

@@ -77,6 +77,13 @@ def test_seeded_agencies_cover_every_region_with_flagged_placeholders(agencies):
     assert (kasn.valid_until, bkn.valid_from) == (D(2024, 8, 22), D(2024, 8, 23))
 
 
+def one_page_pdf() -> bytes:
+    writer, buffer = pypdf.PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def pdf_text(data: bytes) -> str:
     return " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
 
@@ -232,7 +239,7 @@ def test_the_agency_acknowledges_reports_and_the_koordinator_closes(client, forw
         agency_client.post(path, {"do": "acknowledge"})
         refused = agency_client.post(path, {"do": "outcome", "outcome": "discipline_sanction"})
         assert refused.status_code == 400 and "Pilih tingkat hukuman disiplin" in refused.content.decode()
-        letter = upload(b"%PDF-1.4\n% keputusan\n", "sk.pdf", "application/pdf")
+        letter = upload(one_page_pdf(), "sk.pdf", "application/pdf")
         agency_client.post(
             path,
             {"do": "outcome", "outcome": "discipline_sanction", "discipline_level": "sedang",
@@ -304,3 +311,126 @@ def test_agencies_and_rules_are_edited_in_the_admin(admin_client, agencies):
     assert admin_client.get(f"/admin/complaints/agency/{agency.pk}/change/").status_code == 200
     assert admin_client.get("/admin/complaints/routingrule/").status_code == 200
     assert "BKD Kota Serang" in admin_client.get("/admin/complaints/agency/", {"q": "Serang"}).content.decode()
+
+
+def test_the_dossier_is_for_coordinators_and_carries_no_agency_link(client, forwarded):
+    case, _detail, koordinator = forwarded(share_identity=True)
+    bkn = Agency.objects.get(kind="bkn")
+    url = f"/api/v1/cases/{case.ticket}/dossier/{bkn.pk}/"
+    client.force_login(official("anwar", Role.ANALIS))
+    assert client.get(url).status_code == 403
+    client.force_login(koordinator)
+    response = client.get(url)
+    assert response.status_code == 200
+    text = pdf_text(b"".join(response.streaming_content))
+    assert "/instansi/" not in text  # the link lets its holder act for the agency: email only
+    viewed = case.events.filter(action="identity_viewed", actor=koordinator)
+    assert viewed.count() == 1  # the copy names the consenting reporter: recorded as a look
+
+
+def test_forward_refuses_an_agency_not_valid_on_the_incident_date(agencies):
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    with pytest.raises(workflow.InvalidAction) as refused:
+        workflow.forward(case=case, by=official("k", Role.KOORDINATOR), agency_ids=[Agency.objects.get(kind="kasn").pk])
+    assert "tidak berwenang pada tanggal kejadian" in refused.value.message
+
+
+def test_huge_ids_are_refused_not_a_server_error(client, agencies):
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    client.force_login(official("k", Role.KOORDINATOR))
+    assert client.get(f"/api/v1/cases/{case.ticket}/dossier/{10**30}/").status_code == 404
+    response = client.post(
+        f"/api/v1/cases/{case.ticket}/actions/forward/", {"agency_ids": [10**30]}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "agency_ids" in response.json()["error"]["fields"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "fragment"),
+    [
+        ({"outcome": "no_violation", "discipline_level": "berat"}, "discipline_level", "hanya diisi untuk hukuman"),
+        ({"outcome": "moral_sanction"}, "decision_number", "nomor keputusan"),
+        (
+            {"outcome": "discipline_sanction", "discipline_level": "ringan", "decision_number": "1"},
+            "decision_date",
+            "tanggal",
+        ),
+    ],
+)
+def test_an_inconsistent_outcome_is_refused(client, forwarded, settings, fields, field, fragment):
+    _case, _detail, _k = forwarded()
+    path = agency_link(agency_emails()[0]).replace(settings.SITE_URL, "")
+    response = client.post(path, {"do": "outcome", **fields})
+    assert response.status_code == 400 and fragment in response.content.decode()
+    assert not Forwarding.objects.exclude(outcome="").exists()
+
+
+def test_a_disguised_letter_is_refused_and_a_real_one_is_downloadable(client, forwarded, settings):
+    case, _detail, koordinator = forwarded()
+    path = agency_link(agency_emails()[0]).replace(settings.SITE_URL, "")
+    outcome = {"do": "outcome", "outcome": "other"}
+    disguised = upload(b"%PDF-<html><script>alert(1)</script></html>", "sk.pdf", "application/pdf")
+    assert client.post(path, {**outcome, "decision_letter": disguised}).status_code == 400
+    client.post(path, {**outcome, "decision_letter": upload(one_page_pdf(), "sk.pdf", "application/pdf")})
+    forwarding = Forwarding.objects.exclude(outcome="").get()
+    assert client.post(path, {**outcome, "outcome_note": "lagi"}).status_code == 302  # told it is already in
+    assert Forwarding.objects.get(pk=forwarding.pk).outcome_note == ""  # a second outcome changed nothing
+    client.force_login(koordinator)
+    letter = client.get(reverse("official-forwarding-letter", args=[case.ticket, forwarding.pk]))
+    assert letter["Content-Disposition"].startswith("attachment")
+    assert letter["X-Content-Type-Options"] == "nosniff"
+    client.force_login(official("anwar", Role.ANALIS))
+    assert client.get(reverse("official-forwarding-letter", args=[case.ticket, forwarding.pk])).status_code == 403
+
+
+def test_a_koordinator_can_send_a_fresh_link_until_the_agency_reports(
+    client, forwarded, settings, django_capture_on_commit_callbacks
+):
+    case, _detail, koordinator = forwarded()
+    forwarding = case.forwardings.get(agency__kind="bkn")
+    client.force_login(koordinator)
+    before = len(agency_emails())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("official-forwarding-resend", args=[case.ticket, forwarding.pk]))
+    assert len(agency_emails()) == before + 1
+    Forwarding.objects.filter(pk=forwarding.pk).update(outcome="other")
+    page = client.post(reverse("official-forwarding-resend", args=[case.ticket, forwarding.pk]), follow=True)
+    assert "tidak perlu dikirim ulang" in page.content.decode()
+
+
+def test_a_forwarded_case_closes_only_when_every_agency_reported(agencies):
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    koordinator, other = official("k", Role.KOORDINATOR), official("k2", Role.KOORDINATOR)
+    workflow.forward(
+        case=case,
+        by=koordinator,
+        agency_ids=[Agency.objects.get(kind="bkn").pk, Agency.objects.get(kind="bawaslu", region_id="36.73").pk],
+    )
+    first, second = case.forwardings.all()
+    Forwarding.objects.filter(pk=first.pk).update(outcome="no_violation")
+    with pytest.raises(workflow.Conflict):
+        workflow.close(case=case, by=other, note="Selesai.")
+    Forwarding.objects.filter(pk=second.pk).update(outcome="no_violation")
+    assert workflow.close(case=case, by=other, note="Selesai.").case.status == "closed"
+
+
+def test_the_admin_role_manages_agencies_without_being_superuser(client, agencies):
+    staff = official("pengelola", Role.ADMIN)
+    staff.is_staff = True
+    staff.save()
+    client.force_login(staff)
+    agency = Agency.objects.get(kind="bkd", region_id="36.73")
+    assert client.get(f"/admin/complaints/agency/{agency.pk}/change/").status_code == 200
+    assert client.get("/admin/complaints/routingrule/").status_code == 200
+    assert not workflow.available_actions(classified("kode_etik", incident=D(2024, 10, 1)), staff)
+
+
+def test_a_routing_rule_must_list_known_agency_kinds(agencies):
+    from django.core.exceptions import ValidationError as ModelValidationError
+
+    from complaints.models import RoutingRule
+
+    for kinds in (5, "bkn", [], ["polisi"]):
+        with pytest.raises(ModelValidationError):
+            RoutingRule(category="kode_etik", agency_kinds=kinds).clean()
+    RoutingRule(category="kode_etik", agency_kinds=["kasn", "bkn"]).clean()

@@ -219,4 +219,7 @@ class CaseDossierView(OfficialAPIView):
             return error_response(
                 http_status=status.HTTP_404_NOT_FOUND, code="not_found", message=_("Berkas belum tersedia.")
             )
-        return dossier_response(forwarding)
+        try:
+            return dossier_response(forwarding, by=request.user)
+        except workflow.NotAllowed as refused:
+            return workflow_error_response(refused)

@@ -81,6 +81,10 @@ class AgencyRefSerializer(serializers.ModelSerializer):
 
 class ForwardingSerializer(serializers.ModelSerializer):
     agency = AgencyRefSerializer()
+    has_decision_letter = serializers.SerializerMethodField()
+
+    def get_has_decision_letter(self, forwarding) -> bool:
+        return bool(forwarding.decision_letter)
 
     class Meta:
         model = Forwarding
@@ -96,6 +100,7 @@ class ForwardingSerializer(serializers.ModelSerializer):
             "decision_date",
             "outcome_note",
             "outcome_at",
+            "has_decision_letter",
         ]
 
 

@@ -1,5 +1,6 @@
 from django.urls import path, re_path
 
+from .. import converters  # noqa: F401 (registers the "id" path converter)
 from . import official_views, views
 
 urlpatterns = [
@@ -12,11 +13,11 @@ urlpatterns = [
     path("cases/<str:ticket>/actions/<str:action>/", official_views.CaseActionView.as_view(), name="api-case-action"),
     path("cases/<str:ticket>/reporter/", official_views.CaseReporterView.as_view(), name="api-case-reporter"),
     path(
-        "cases/<str:ticket>/dossier/<int:agency_id>/", official_views.CaseDossierView.as_view(), name="api-case-dossier"
+        "cases/<str:ticket>/dossier/<id:agency_id>/", official_views.CaseDossierView.as_view(), name="api-case-dossier"
     ),
     path("agencies/", official_views.AgencyListView.as_view(), name="api-agencies"),
     path(
-        "cases/<str:ticket>/evidence/<int:evidence_id>/<str:variant>/",
+        "cases/<str:ticket>/evidence/<id:evidence_id>/<str:variant>/",
         official_views.CaseEvidenceView.as_view(),
         name="api-case-evidence",
     ),
