@@ -176,6 +176,7 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
         page.get_by_label("Hasil penanganan").select_option("discipline_sanction")
         page.get_by_label("Tingkat hukuman disiplin").select_option("sedang")
         page.get_by_label("Nomor keputusan").fill(f"800/{number + 1}/2024")
+        page.get_by_label("Tanggal keputusan").fill("2024-12-02")
         if number == 0:
             page.shot("instansi")
         page.get_by_role("button", name="Laporkan hasil").click()
