@@ -60,7 +60,7 @@ run: venv .env messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
-	@echo "Portal: http://$(HOST):$(PORT)/  ·  petugas: http://$(HOST):$(PORT)/admin/"
+	@echo "Portal: http://$(HOST):$(PORT)/  ·  petugas: http://$(HOST):$(PORT)/petugas/  ·  admin: http://$(HOST):$(PORT)/admin/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: venv
