@@ -105,9 +105,16 @@ def _act(
     public_note: str = "",
     internal_note: str = "",
     seen_event: int | None = None,
+    also_lock: int | None = None,
 ) -> Outcome:
-    """Run one transition; see the module docstring. `by` is None for the reporter or the system."""
+    """Run one transition; see the module docstring. `by` is None for the reporter or the system.
+
+    `also_lock` is another case the action depends on (a duplicate's primary): both rows are
+    locked in id order, so two officials acting on the pair wait for each other, never deadlock.
+    """
     with transaction.atomic():
+        if also_lock is not None:
+            list(Case.objects.select_for_update().filter(pk__in=[case.pk, also_lock]).order_by("pk").values("pk"))
         current = Case.objects.select_for_update().select_related("election").get(pk=case.pk)
         if by is not None and (not _may(by, action) or four_eyes_blocks(current, by, action)):
             raise NotAllowed(_("Peran Anda tidak boleh melakukan tindakan ini."))
@@ -241,6 +248,9 @@ def reject(
         primary = _primary_case(case, primary_ticket)  # the status page names it to the reporter
 
     def record(current: Case) -> None:
+        if primary is not None and _leads_to(primary.pk, current.pk):  # rechecked under both row locks
+            message = _("Laporan %(ticket)s sudah ditandai sebagai duplikat laporan ini.") % {"ticket": primary.ticket}
+            raise InvalidAction(message, fields={"primary_ticket": [message]})
         current.rejection_reason = reason
         current.duplicate_of = primary
 
@@ -253,7 +263,19 @@ def reject(
         public_note=note,
         internal_note=internal_note,
         seen_event=seen_event,
+        also_lock=primary.pk if primary is not None else None,
     )
+
+
+def _leads_to(start: int, target: int) -> bool:
+    """Return whether following duplicate_of from case `start` reaches case `target`."""
+    seen, current = set(), start
+    while current is not None and current not in seen:
+        if current == target:
+            return True
+        seen.add(current)
+        current = Case.objects.filter(pk=current).values_list("duplicate_of_id", flat=True).first()
+    return False
 
 
 def _primary_case(case: Case, primary_ticket: str) -> Case:
@@ -263,16 +285,19 @@ def _primary_case(case: Case, primary_ticket: str) -> Case:
     except InvalidTicket:
         raise InvalidAction(field_error, fields={"primary_ticket": [field_error]}) from None
     primary = Case.objects.filter(ticket=ticket).first()
-    if primary is None or primary.pk == case.pk:
+    if primary is None:
         message = _("Laporan utama %(ticket)s tidak ditemukan.") % {"ticket": ticket}
         raise InvalidAction(message, fields={"primary_ticket": [message]})
-    seen = {case.pk}
-    while primary.duplicate_of_id and primary.pk not in seen:  # point at the case that carries on
-        seen.add(primary.pk)
-        primary = primary.duplicate_of
     if primary.pk == case.pk:
         message = _("Laporan utama tidak boleh laporan ini sendiri.")
         raise InvalidAction(message, fields={"primary_ticket": [message]})
+    if _leads_to(primary.pk, case.pk):
+        message = _("Laporan %(ticket)s sudah ditandai sebagai duplikat laporan ini.") % {"ticket": primary.ticket}
+        raise InvalidAction(message, fields={"primary_ticket": [message]})
+    seen = set()
+    while primary.duplicate_of_id and primary.pk not in seen:  # point at the case that carries on
+        seen.add(primary.pk)
+        primary = primary.duplicate_of
     return primary
 
 

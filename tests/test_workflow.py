@@ -237,3 +237,16 @@ def test_two_officials_at_once_one_wins_and_one_gets_a_conflict(ref):
     winner = next(name for name, result in results.items() if result == "ok")
     assert Case.objects.get(pk=case.pk).status == {"verify": "verified", "reject": "rejected"}[winner]
     assert CaseEvent.objects.filter(case=case).exclude(action="submit").count() == 1
+
+
+def test_two_cases_cannot_become_duplicates_of_each_other(ref):
+    verifikator = official("v", Role.VERIFIKATOR)
+    first, second = CaseFactory(status="in_review"), CaseFactory(status="in_review")
+    # The second official's page still offered the first case as a primary: it is checked again under the locks.
+    workflow.reject(case=first, by=verifikator, reason=RejectionReason.DUPLICATE, primary_ticket=second.ticket)
+    primary = Case.objects.get(pk=first.pk)
+    assert primary.duplicate_of == second
+    with pytest.raises(workflow.InvalidAction) as refused:
+        workflow.reject(case=second, by=verifikator, reason=RejectionReason.DUPLICATE, primary_ticket=first.ticket)
+    assert "sudah ditandai sebagai duplikat" in refused.value.fields["primary_ticket"][0]
+    assert Case.objects.get(pk=second.pk).status == "in_review"
