@@ -434,3 +434,13 @@ def test_a_routing_rule_must_list_known_agency_kinds(agencies):
         with pytest.raises(ModelValidationError):
             RoutingRule(category="kode_etik", agency_kinds=kinds).clean()
     RoutingRule(category="kode_etik", agency_kinds=["kasn", "bkn"]).clean()
+
+
+def test_the_reporter_reads_sent_only_once_the_dossier_went_out(client, agencies, django_capture_on_commit_callbacks):
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    with django_capture_on_commit_callbacks(execute=False):  # the delivery task has not run yet
+        workflow.forward(case=case, by=official("k", Role.KOORDINATOR), agency_ids=[Agency.objects.get(kind="bkn").pk])
+    page = client.get(f"/status/{case.ticket}/").content.decode()
+    assert "berkas sedang dikirim" in page
+    notifications.dossier_send(forwarding_id=case.forwardings.get().pk)
+    assert "berkas dikirim" in client.get(f"/status/{case.ticket}/").content.decode()
