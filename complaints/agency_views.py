@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core import signing
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from . import dossier, services, workflow
+from .responses import private_file
 from .triage_forms import AgencyOutcomeForm
 
 
@@ -56,7 +57,5 @@ def agency_dossier(request, token: str):
         return refused
     if not forwarding.dossier:
         raise Http404(_("Berkas belum siap."))
-    response = FileResponse(forwarding.dossier.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{forwarding.case.ticket}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    name = f"{forwarding.case.ticket}.pdf"
+    return private_file(forwarding.dossier.open("rb"), content_type="application/pdf", filename=name, attachment=True)

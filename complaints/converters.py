@@ -13,4 +13,19 @@ class IdConverter:
         return str(value)
 
 
+class TicketConverter:
+    """An officials' ticket in a URL: ticket characters only, so odd input is a 404, never a
+    database error (PostgreSQL refuses NUL bytes with an exception). Public status URLs keep a
+    plain string, to tell a citizen the number was mistyped."""
+
+    regex = "[0-9A-Za-z-]{1,20}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 register_converter(IdConverter, "id")
+register_converter(TicketConverter, "ticket")

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import routing, selectors, services, suggestions, workflow
 from .models import Agency, Case, Evidence, Forwarding
+from .responses import private_file
 from .triage_forms import ACTION_FORMS, QueueFilterForm
 
 QUEUE_PAGE_SIZE = 25
@@ -179,13 +180,9 @@ def evidence_response(evidence: Evidence, variant: str, *, by) -> FileResponse:
     """Return the file of `variant` for `by` (see services.evidence_file_open for who may)."""
     handle = services.evidence_file_open(evidence=evidence, variant=variant, by=by)
     content_type = evidence.mime if variant == "original" else CONTENT_TYPES[variant]
-    response = FileResponse(handle, content_type=content_type)
     extension = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp"}[content_type]
     name = f"{evidence.case.ticket}-{evidence.position}-{variant}.{extension}"
-    response["Content-Disposition"] = f'inline; filename="{name}"'
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file(handle, content_type=content_type, filename=name)
 
 
 @official_required
@@ -222,10 +219,8 @@ def dossier_response(forwarding: Forwarding, *, by) -> FileResponse:
     """The dossier, for officials who coordinate forwarding; a copy that names the reporter
     counts as a look at their identity and is recorded."""
     services.dossier_access_check(forwarding=forwarding, by=by)
-    response = FileResponse(forwarding.dossier.open("rb"), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{forwarding.case.ticket}-{forwarding.agency_id}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    name = f"{forwarding.case.ticket}-{forwarding.agency_id}.pdf"
+    return private_file(forwarding.dossier.open("rb"), content_type="application/pdf", filename=name)
 
 
 @never_cache
@@ -238,8 +233,7 @@ def forwarding_letter(request, ticket: str, forwarding_id: int):
         raise Http404(_("Surat keputusan tidak ada."))
     if not request.user.has_perm("complaints.coordinate_case"):
         raise PermissionDenied(_("Peran Anda tidak boleh mengunduh surat keputusan."))
-    response = FileResponse(forwarding.decision_letter.open("rb"), content_type="application/pdf", as_attachment=True,
-                            filename=f"{ticket}-keputusan-{forwarding.agency_id}.pdf")  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    name = f"{ticket}-keputusan-{forwarding.agency_id}.pdf"
+    return private_file(
+        forwarding.decision_letter.open("rb"), content_type="application/pdf", filename=name, attachment=True
+    )

@@ -8,27 +8,19 @@ from django.conf import settings
 
 from . import notifications, processing, selectors, workflow
 
-# Outbound email is retried with backoff by a worker. Without a broker the task runs inside the
-# citizen's request, where retrying would only make the citizen wait: it fails once and is logged.
-EMAIL_RETRY = (
-    {}
-    if settings.CELERY_TASK_ALWAYS_EAGER
-    else {
-        "autoretry_for": (SMTPException, ConnectionError, TimeoutError),
-        "retry_backoff": True,
-        "retry_jitter": True,
-        "max_retries": 8,
-    }
-)
+
+def _retried(*errors: type[Exception], max_retries: int) -> dict:
+    """Retry with backoff on a worker. Without a broker a task runs inside the citizen's
+    request, where retrying would only make the citizen wait: it then fails once and is logged."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return {}
+    return {"autoretry_for": errors, "retry_backoff": True, "retry_jitter": True, "max_retries": max_retries}
 
 
-@shared_task(
-    **(
-        {}
-        if settings.CELERY_TASK_ALWAYS_EAGER
-        else {"autoretry_for": (OSError,), "retry_backoff": True, "retry_jitter": True, "max_retries": 6}
-    )
-)
+EMAIL_RETRY = _retried(SMTPException, ConnectionError, TimeoutError, max_retries=8)
+
+
+@shared_task(**_retried(OSError, max_retries=6))
 def process_evidence(*, evidence_id: int, force: bool = False) -> dict[str, str]:
     """Make the derived copies, hash and OCR text of one screenshot (retried if storage fails)."""
     return processing.evidence_process(evidence_id=evidence_id, force=force).processing()

@@ -53,6 +53,17 @@ class QueueFilterForm(forms.Form):
         )
 
 
+class AgencyFilterForm(forms.Form):
+    """`GET /api/v1/agencies/` filters."""
+
+    kind = forms.ChoiceField(required=False, choices=[("", ""), *Agency.Kind.choices])
+    region = forms.RegexField(
+        required=False,
+        regex=r"^([0-9]{2}(\.[0-9]{2})?|national)$",
+        error_messages={"invalid": _("Kode wilayah harus seperti 36 atau 36.73, atau national.")},
+    )
+
+
 class ActionForm(forms.Form):
     """Fields every action takes: an internal note, and the last event the official had seen."""
 
@@ -63,7 +74,7 @@ class ActionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Hanya untuk petugas; pelapor tidak melihatnya."),
     )
-    seen_event = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1)
+    seen_event = forms.IntegerField(required=False, widget=forms.HiddenInput, min_value=1, max_value=2**63 - 1)
 
     def workflow_kwargs(self) -> dict:
         """Return the keyword arguments of the workflow function."""

@@ -3,7 +3,7 @@ from django.urls import path
 
 from . import (
     agency_views,
-    converters,  # noqa: F401 (registers the "id" path converter)
+    converters,  # noqa: F401 (registers the "id" and "ticket" path converters)
     official_views,
     views,
 )
@@ -20,26 +20,28 @@ urlpatterns = [
     path("petugas/", official_views.queue, name="official-queue"),
     path("petugas/masuk/", official_views.LoginView.as_view(), name="login"),
     path("petugas/keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("petugas/kasus/<str:ticket>/", official_views.case_detail, name="official-case"),
-    path("petugas/kasus/<str:ticket>/tindakan/<str:action>/", official_views.case_action, name="official-case-action"),
-    path("petugas/kasus/<str:ticket>/identitas/", official_views.case_identity, name="official-case-identity"),
+    path("petugas/kasus/<ticket:ticket>/", official_views.case_detail, name="official-case"),
     path(
-        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/kirim-ulang/",
+        "petugas/kasus/<ticket:ticket>/tindakan/<str:action>/", official_views.case_action, name="official-case-action"
+    ),
+    path("petugas/kasus/<ticket:ticket>/identitas/", official_views.case_identity, name="official-case-identity"),
+    path(
+        "petugas/kasus/<ticket:ticket>/penerusan/<id:forwarding_id>/kirim-ulang/",
         official_views.forwarding_resend,
         name="official-forwarding-resend",
     ),
     path(
-        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/surat/",
+        "petugas/kasus/<ticket:ticket>/penerusan/<id:forwarding_id>/surat/",
         official_views.forwarding_letter,
         name="official-forwarding-letter",
     ),
     path(
-        "petugas/kasus/<str:ticket>/penerusan/<id:forwarding_id>/berkas/",
+        "petugas/kasus/<ticket:ticket>/penerusan/<id:forwarding_id>/berkas/",
         official_views.forwarding_dossier,
         name="official-forwarding-dossier",
     ),
     path(
-        "petugas/kasus/<str:ticket>/bukti/<id:evidence_id>/<str:variant>/",
+        "petugas/kasus/<ticket:ticket>/bukti/<id:evidence_id>/<str:variant>/",
         official_views.case_evidence,
         name="official-case-evidence",
     ),

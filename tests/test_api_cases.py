@@ -818,3 +818,18 @@ def test_the_public_status_never_shows_officials_or_internal_notes(client, ref, 
         "Kami lanjutkan.",
         "Memenuhi syarat.",
     ]
+
+
+def test_odd_tickets_ids_and_filters_get_clear_answers(client, ref):
+    """Officials' URLs accept ticket characters only, ids that fit the database, known filters."""
+    client.force_login(official("k", "koordinator"))
+    assert client.get("/api/v1/cases/NTR%00X/").json()["error"]["code"] == "not_found"
+    assert client.get("/petugas/kasus/NTR%00X/").status_code == 404
+    response = client.get("/api/v1/agencies/", {"kind": "polisi", "region": "banten"})
+    assert response.status_code == 400
+    assert set(response.json()["error"]["fields"]) == {"kind", "region"}
+    case = CaseFactory()
+    stale = client.post(
+        f"/api/v1/cases/{case.ticket}/actions/claim/", {"seen_event": 10**30}, content_type="application/json"
+    )
+    assert stale.status_code == 400 and "seen_event" in stale.json()["error"]["fields"]

@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 from .. import selectors, services, workflow
 from ..models import Agency, Forwarding
 from ..official_views import dossier_response, evidence_response
-from ..triage_forms import ACTION_FORMS, QueueFilterForm
+from ..triage_forms import ACTION_FORMS, AgencyFilterForm, QueueFilterForm
 from . import serializers as s
 from .errors import body_error_response, error_response, form_error_response
 
@@ -195,10 +195,13 @@ class AgencyListView(OfficialAPIView):
         responses={200: s.AgencySerializer(many=True), **ERRORS},
     )
     def get(self, request):
+        form = AgencyFilterForm(request.query_params)
+        if not form.is_valid():
+            return form_error_response(form)
         agencies = Agency.objects.all()
-        if kind := request.query_params.get("kind"):
+        if kind := form.cleaned_data["kind"]:
             agencies = agencies.filter(kind=kind)
-        if region := request.query_params.get("region"):
+        if region := form.cleaned_data["region"]:
             agencies = (
                 agencies.filter(region__isnull=True) if region == "national" else agencies.filter(region_id=region)
             )

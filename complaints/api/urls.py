@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .. import converters  # noqa: F401 (registers the "id" path converter)
+from .. import converters  # noqa: F401 (registers the "id" and "ticket" path converters)
 from . import official_views, views
 
 urlpatterns = [
@@ -9,15 +9,19 @@ urlpatterns = [
     path("reports/<str:ticket>/replies/", views.ReportReplyView.as_view(), name="api-report-reply"),
     path("auth/token/", official_views.TokenView.as_view(), name="api-token"),
     path("cases/", official_views.CaseListView.as_view(), name="api-cases"),
-    path("cases/<str:ticket>/", official_views.CaseDetailView.as_view(), name="api-case"),
-    path("cases/<str:ticket>/actions/<str:action>/", official_views.CaseActionView.as_view(), name="api-case-action"),
-    path("cases/<str:ticket>/reporter/", official_views.CaseReporterView.as_view(), name="api-case-reporter"),
+    path("cases/<ticket:ticket>/", official_views.CaseDetailView.as_view(), name="api-case"),
     path(
-        "cases/<str:ticket>/dossier/<id:agency_id>/", official_views.CaseDossierView.as_view(), name="api-case-dossier"
+        "cases/<ticket:ticket>/actions/<str:action>/", official_views.CaseActionView.as_view(), name="api-case-action"
+    ),
+    path("cases/<ticket:ticket>/reporter/", official_views.CaseReporterView.as_view(), name="api-case-reporter"),
+    path(
+        "cases/<ticket:ticket>/dossier/<id:agency_id>/",
+        official_views.CaseDossierView.as_view(),
+        name="api-case-dossier",
     ),
     path("agencies/", official_views.AgencyListView.as_view(), name="api-agencies"),
     path(
-        "cases/<str:ticket>/evidence/<id:evidence_id>/<str:variant>/",
+        "cases/<ticket:ticket>/evidence/<id:evidence_id>/<str:variant>/",
         official_views.CaseEvidenceView.as_view(),
         name="api-case-evidence",
     ),

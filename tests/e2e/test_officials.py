@@ -122,8 +122,8 @@ def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
     page.goto(f"/petugas/kasus/{tickets[1]}/")
     act(page, "Ambil untuk ditinjau")
     thumbnail = page.locator("ul.evidence img").first
-    thumbnail.wait_for()
-    assert thumbnail.evaluate("image => image.complete && image.naturalWidth > 0")
+    thumbnail.wait_for()  # visible; then loaded and decoded (an image that fails never gets a width)
+    page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=thumbnail.element_handle())
     similar = page.locator(f'[data-similar="{tickets[0]}"]')
     assert similar.is_visible()
     suggestion = page.locator('[data-suggestion="behaviour:MEDSOS_KAMPANYE"]')

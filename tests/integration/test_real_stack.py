@@ -192,3 +192,13 @@ def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucke
     assert f"evidence/{forwarding.dossier.name}" in bucket()
     time.sleep(2)
     assert len(smtp.messages) == 1
+
+
+def test_odd_characters_in_urls_and_filters_are_clear_errors_on_postgres(client, ref):
+    client.force_login(official("k", Role.KOORDINATOR))
+    for path in ("/api/v1/cases/%00/", "/petugas/kasus/NTR%00X/", "/api/v1/cases/%00/evidence/1/original/"):
+        assert client.get(path).status_code == 404, path
+    for query in ({"kind": "\x00"}, {"region": "\x00"}, {"region": "banten"}):
+        response = client.get("/api/v1/agencies/", query)
+        assert response.status_code == 400, query
+        assert response.json()["error"]["code"] == "invalid"
