@@ -188,6 +188,10 @@ def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucke
     attachments = [part for part in message.walk() if part.get_content_type() == "application/pdf"]
     assert len(attachments) == 1
     forwarding = Forwarding.objects.get(case=case)
+    deadline = time.monotonic() + 10  # the worker marks it sent when its transaction commits, just after SMTP
+    while forwarding.delivery != "sent" and time.monotonic() < deadline:
+        time.sleep(0.2)
+        forwarding.refresh_from_db()
     assert forwarding.delivery == "sent"
     assert f"evidence/{forwarding.dossier.name}" in bucket()
     time.sleep(2)
