@@ -15,11 +15,12 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	rm -f $(VENV)/.installed-* && touch $@
 
-# Debian packages. `make run` needs gettext (translations) and Pango with a font (WeasyPrint's
-# PDF dossiers); the tests and the real stack also
-# need PostgreSQL, Redis, Tesseract with Indonesian (OCR) and Chromium (browser tests).
-RUN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
-STACK_PACKAGES := $(RUN_PACKAGES) postgresql redis-server tesseract-ocr tesseract-ocr-ind chromium
+# Debian packages. `make run` needs gettext (translations), Pango and HarfBuzz's subsetter with
+# a font (WeasyPrint's PDF dossiers) and Tesseract with Indonesian (OCR of the demo screenshots);
+# the tests and the real stack also need PostgreSQL, Redis and Chromium (browser tests).
+RUN_PACKAGES := gettext libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+	tesseract-ocr tesseract-ocr-ind
+STACK_PACKAGES := $(RUN_PACKAGES) postgresql redis-server chromium
 
 define install_debian
 	@missing=""; for package in $(1); do dpkg -s $$package >/dev/null 2>&1 || missing="$$missing $$package"; done; \
@@ -58,7 +59,6 @@ messages: venv system-deps
 
 run: venv .env messages
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py createcachetable
 	$(PY) manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
 	@echo "Portal: http://$(HOST):$(PORT)/  ·  petugas: http://$(HOST):$(PORT)/petugas/  ·  admin: http://$(HOST):$(PORT)/admin/"
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -71,12 +71,11 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Three suites: fast feedback on SQLite; the integration suite on PostgreSQL, Redis with real
-# Celery workers and an S3 server (tools/stack.py starts and stops them); the browser suite.
-test: venv .env messages lint stack-deps
-	$(PY) -m pytest
-	$(PY) tools/stack.py run -- $(PY) -m pytest -m stack tests/integration
-	$(PY) -m pytest -m browser tests/e2e
+# Lint and three suites: fast feedback on SQLite; the integration suite on PostgreSQL, Redis with
+# real Celery workers and an S3 server (tools/stack.py starts and stops them); the browser suite.
+# Each runs to its end even when another failed; a summary of all of them comes last.
+test: venv .env messages stack-deps
+	$(PY) tools/suites.py
 
 # The production configuration on this machine: PostgreSQL, Redis, a Celery worker and beat,
 # gunicorn with whitenoise, evidence on a local S3 server. Fresh data each run; logs in var/stack/.

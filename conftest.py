@@ -2,16 +2,35 @@
 
 import datetime
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import translation
+from django.utils import timezone, translation
 from PIL import Image
 
 from complaints import reference
 from portal.celery import app as celery_app
+
+# Every unit test starts at this moment and ticks on from it, so that none meets midnight, a new
+# minute or a new year by luck of when it runs. A Wednesday morning, a working day.
+FROZEN_AT = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """Return the test's clock (time_machine), started at FROZEN_AT; `clock.shift(...)` moves it.
+
+    Tests of the real stack and the browser run against other processes' clocks: left alone.
+    """
+    if request.node.get_closest_marker("stack") or request.node.get_closest_marker("browser"):
+        yield None
+        return
+    with time_machine.travel(FROZEN_AT, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture(autouse=True)
@@ -98,4 +117,4 @@ def report_fields(ref):
 
 @pytest.fixture
 def today():
-    return datetime.date.today()
+    return timezone.localdate()

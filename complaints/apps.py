@@ -8,10 +8,15 @@ class ComplaintsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(_ensure_role_groups, sender=self)
+        post_migrate.connect(_after_migrate, sender=self)
 
 
-def _ensure_role_groups(**kwargs):
+def _after_migrate(*, using, **kwargs):
+    """Finish what `migrate` alone must leave working (DESIGN §7): the role groups, and the
+    table of the database cache that holds the rate-limit counters by default."""
+    from django.core.management import call_command
+
     from .roles import groups_ensure
 
     groups_ensure()
+    call_command("createcachetable", database=using, verbosity=0)

@@ -31,6 +31,8 @@ ACCEPTED_FORMATS = {
 }
 _DECODERS = ("JPEG", "PNG", "WEBP")  # Image.open tries only these (MPO comes with JPEG)
 _HASH_CHUNK = 64 * 1024
+ORIENTATION_TAG = 0x0112
+TURNED_ORIENTATIONS = (5, 6, 7, 8)  # EXIF orientations that show the image turned a quarter
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,8 @@ def _inspect(upload: UploadedFile, *, label: str) -> CheckedImage:
                         code="too_many_pixels",
                     )
                 image_format = image.format
+                if image.getexif().get(ORIENTATION_TAG) in TURNED_ORIENTATIONS:
+                    width, height = height, width  # the size as shown, like the sanitized copy
                 image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
@@ -153,11 +157,33 @@ THUMBNAIL_WIDTH = 360  # CSS pixels of the queue and the case page, at most
 BAND_BITS = 16
 
 
+HIGH_DEPTH_MODES = ("I;16", "I;16B", "I;16L", "I;16N", "I")  # 16-bit grey PNGs decode to these
+ALPHA_MODES = ("RGBA", "LA", "PA", "La", "RGBa")
+
+
 def decode_upright(data: bytes) -> Image.Image:
-    """Return the image decoded and turned the way the camera or phone meant it to be seen."""
+    """Return the image as a viewer shows it: turned the way the phone meant, in 8-bit RGB or RGBA.
+
+    Every later step (sanitized copy, thumbnail, hash, OCR) reads these pixels.
+    """
     with Image.open(io.BytesIO(data), formats=_DECODERS) as image:
         image.load()
-        return ImageOps.exif_transpose(image)
+        return _as_shown(ImageOps.exif_transpose(image))
+
+
+def _as_shown(image: Image.Image) -> Image.Image:
+    if image.mode in HIGH_DEPTH_MODES:
+        # Scale 16 bits down to 8: a plain convert("L") would clip every value above 255 to white.
+        image = image.convert("I").point(lambda value: value / 257).convert("L")
+    transparent = image.mode in ALPHA_MODES or "transparency" in image.info
+    return image.convert("RGBA" if transparent else "RGB")
+
+
+def _flattened(image: Image.Image) -> Image.Image:
+    """Return RGB pixels, transparent ones shown on white as a page shows them."""
+    if image.mode != "RGBA":
+        return image.convert("RGB")
+    return Image.alpha_composite(Image.new("RGBA", image.size, "white"), image).convert("RGB")
 
 
 def sanitize(image: Image.Image) -> bytes:
@@ -165,17 +191,14 @@ def sanitize(image: Image.Image) -> bytes:
 
     The pixels are copied into a new image, so nothing but pixels can come along.
     """
-    transparent = image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info)
-    mode = "RGBA" if transparent else "RGB"
-    pixels = image.convert(mode)
-    clean = Image.frombytes(mode, pixels.size, pixels.tobytes())
+    clean = Image.frombytes(image.mode, image.size, image.tobytes())
     buffer = io.BytesIO()
     clean.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
 
 
 def thumbnail(image: Image.Image) -> bytes:
-    copy = image.convert("RGB")
+    copy = _flattened(image)
     copy.thumbnail((THUMBNAIL_WIDTH, THUMBNAIL_WIDTH * 4))
     buffer = io.BytesIO()
     copy.save(buffer, "JPEG", quality=80, optimize=True)
@@ -184,7 +207,7 @@ def thumbnail(image: Image.Image) -> bytes:
 
 def perceptual_hash(image: Image.Image) -> str:
     """Return the 64-bit perceptual hash as 16 hexadecimal digits."""
-    return str(imagehash.phash(image.convert("RGB")))
+    return str(imagehash.phash(_flattened(image)))
 
 
 def hash_bands(phash: str) -> list[int]:
@@ -213,7 +236,7 @@ def ocr(image: Image.Image) -> str:
     """Return the text Tesseract reads in the image (Indonesian and English)."""
     try:
         return pytesseract.image_to_string(
-            image.convert("RGB"), lang=settings.OCR_LANGUAGES, timeout=settings.OCR_TIMEOUT
+            _flattened(image), lang=settings.OCR_LANGUAGES, timeout=settings.OCR_TIMEOUT
         ).strip()
     except pytesseract.TesseractNotFoundError:
         raise OcrUnavailable(

@@ -26,6 +26,7 @@ def _store(evidence: Evidence, field: str, file_name: str, data: bytes) -> None:
 
 def _sanitize(evidence: Evidence, image) -> None:
     _store(evidence, "sanitized", images.SANITIZED_FILE, images.sanitize(image))
+    evidence.width, evidence.height = image.size  # as shown; rows sealed before this was so get it here
 
 
 def _thumbnail(evidence: Evidence, image) -> None:

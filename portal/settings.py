@@ -236,6 +236,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "complaints.api.errors.exception_handler",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "complaints.api.errors.JsonOnlyNegotiation",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # Client addresses come from X-Forwarded-For only behind this many trusted proxies.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),

@@ -287,6 +287,7 @@ def test_the_case_page_warns_about_unverified_contacts(client, agencies):
     assert "Teruskan ke instansi" in page
     assert "kontak belum terverifikasi" in page
     suggested = [agency.pk for agency in routing.suggest_agencies(case=case)]
+    assert len(suggested) == 3  # Bawaslu and the BKD of Kota Serang, and BKN
     for pk in suggested:  # the suggested agencies come ticked
         assert re.search(rf'value="{pk}"[^>]*checked', page)
 

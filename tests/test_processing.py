@@ -12,7 +12,7 @@ from PIL import Image
 
 from complaints import evidence as images
 from complaints import processing, selectors, suggestions
-from complaints.models import Case, CaseEvent, Role
+from complaints.models import Case, CaseEvent, Evidence, Role
 from conftest import upload
 from tests import screenshots
 from tests.factories import evidence_with_random_hashes, official
@@ -71,6 +71,16 @@ def test_the_sanitized_copy_has_no_metadata_and_is_upright(gps_case):
         b"iTXt",
     ):
         assert marker not in data
+
+
+def test_the_size_is_the_size_shown_and_processing_again_corrects_an_old_row(gps_case):
+    case, _content = gps_case
+    evidence = case.evidence.get()
+    assert (evidence.width, evidence.height) == (1280, 720)  # EXIF orientation 6: shown turned
+    Evidence.objects.filter(pk=evidence.pk).update(width=720, height=1280)  # as rows sealed before the fix
+    processing.evidence_process(evidence_id=evidence.pk, force=True)
+    evidence.refresh_from_db()
+    assert (evidence.width, evidence.height) == (1280, 720)
 
 
 def test_png_text_chunks_are_removed(client, report_fields, django_capture_on_commit_callbacks):

@@ -35,6 +35,7 @@ def test_seed_loads_every_region_election_and_behaviour_and_is_idempotent():
     assert Behaviour.objects.get(code="ANGGOTA_PARPOL").typical_sanction == "PTDH"
     assert "rahasia-demo-1" not in first
     assert "tidak diubah" in second
+    assert "make run PASSWORD=" in second and "seed_demo --password" in second  # how to set a new one
 
 
 @pytest.mark.django_db

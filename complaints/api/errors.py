@@ -11,6 +11,7 @@ from django.http import JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -74,6 +75,25 @@ def _leaves(errors):
             yield error
 
 
+class UnsupportedFormat(exceptions.APIException):
+    status_code = status.HTTP_400_BAD_REQUEST
+    default_code = "unsupported_format"
+
+
+class JsonOnlyNegotiation(DefaultContentNegotiation):
+    """Answer in JSON, the API's only format; an unknown `?format=` is a 400 naming the field."""
+
+    def select_renderer(self, request, renderers, format_suffix=None):
+        requested = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
+        if requested is not None and requested != "json":
+            raise UnsupportedFormat(_("Format tidak didukung: API ini hanya menjawab format=json."))
+        return super().select_renderer(request, renderers, format_suffix)
+
+
+# DRF's codes for the errors it raises itself, by status, where its own code says nothing to a client.
+CODES = {400: "invalid", 401: "not_authenticated", 403: "forbidden", 404: "not_found", 405: "method_not_allowed"}
+
+
 def exception_handler(exc, context):
     """Wrap DRF's errors in the portal's shape; leave unexpected errors to Django (500)."""
     if isinstance(exc, RequestDataTooBig | TooManyFilesSent | TooManyFieldsSent):
@@ -97,9 +117,14 @@ def exception_handler(exc, context):
         message = _("Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam %(seconds)d detik.") % {
             "seconds": wait
         }
-    else:
-        code = exc.get_codes() if isinstance(exc.get_codes(), str) else "error"
-        message = str(exc.detail)
+    elif isinstance(exc, UnsupportedFormat):
+        code, message = exc.default_code, str(exc.detail)
+        fields = {"format": [message]}
+    elif isinstance(exc, exceptions.APIException) and isinstance(exc.get_codes(), str):
+        code, message = exc.get_codes(), str(exc.detail)
+    else:  # Django's Http404 and PermissionDenied, which DRF answers for us
+        code = CODES.get(response.status_code, "error")
+        message = str(response.data.get("detail", "")) if isinstance(response.data, dict) else ""
     response.data = {"error": {"code": code, "message": message, "fields": fields}}
     return response
 

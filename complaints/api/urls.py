@@ -28,5 +28,5 @@ urlpatterns = [
     path("elections/", views.ElectionListView.as_view(), name="api-elections"),
     path("regions/", views.RegionListView.as_view(), name="api-regions"),
     path("behaviours/", views.BehaviourListView.as_view(), name="api-behaviours"),
-    re_path(r"^(?P<path>.*)$", views.not_found),
+    re_path(r"^(?P<path>[\s\S]*)$", views.not_found),  # any path, newlines too
 ]

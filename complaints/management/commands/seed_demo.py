@@ -52,7 +52,10 @@ class Command(BaseCommand):
         elif given:
             self.stdout.write(f"Akun {', '.join(given)} memakai kata sandi yang diberikan.")
         else:
-            self.stdout.write("Akun sudah ada; kata sandinya tidak diubah.")
+            self.stdout.write(
+                "Akun sudah ada; kata sandinya tidak diubah. Untuk kata sandi baru: make run PASSWORD=... "
+                "(atau python manage.py seed_demo --password ...)."
+            )
         if not reference_only:
             created = demo.cases_load()
             self.stdout.write(f"Kasus demo baru: {created}. Kode akses setiap kasus demo: {demo.DEMO_ACCESS_CODE}")
