@@ -1,23 +1,17 @@
-"""Fixtures shared by every test: isolated storage and cache, reference data, images."""
+"""Fixtures shared by every test: a fixed clock, isolated storage and cache, reference data.
 
-import datetime
-import io
-from zoneinfo import ZoneInfo
+Helpers that are not fixtures (images, uploads) live in tests/helpers.py.
+"""
 
 import pytest
 import time_machine
 from django.conf import settings
 from django.core.cache import cache
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
-from PIL import Image
 
-from complaints import reference
+from complaints.reference import loaders
 from portal.celery import app as celery_app
-
-# Every unit test starts at this moment and ticks on from it, so that none meets midnight, a new
-# minute or a new year by luck of when it runs. A Wednesday morning, a working day.
-FROZEN_AT = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+from tests.helpers import FROZEN_AT, image_bytes
 
 
 @pytest.fixture(autouse=True)
@@ -72,19 +66,9 @@ def _tasks_raise():
 @pytest.fixture
 def ref(db):
     """Load regions, elections and the behaviour catalogue, as seed_demo does."""
-    reference.regions_load()
-    reference.elections_load()
-    reference.behaviours_load()
-
-
-def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (360, 640), mode: str = "RGB", **save) -> bytes:
-    buffer = io.BytesIO()
-    Image.new(mode, size, (230, 240, 250) if mode == "RGB" else 1).save(buffer, fmt, **save)
-    return buffer.getvalue()
-
-
-def upload(content: bytes, name: str = "tangkapan.png", content_type: str = "image/png") -> SimpleUploadedFile:
-    return SimpleUploadedFile(name, content, content_type=content_type)
+    loaders.regions_load()
+    loaders.elections_load()
+    loaders.behaviours_load()
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ def _after_migrate(*, using, **kwargs):
     table of the database cache that holds the rate-limit counters by default."""
     from django.core.management import call_command
 
-    from .roles import groups_ensure
+    from .permissions import groups_ensure
 
     groups_ensure()
     call_command("createcachetable", database=using, verbosity=0)

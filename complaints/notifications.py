@@ -1,14 +1,18 @@
-"""Outbound email. Each message is sent at most once per key, however often its task runs."""
+"""Emails to reporters and officials. Each is sent at most once per key, however often its task runs.
+
+(An agency's dossier is emailed by `forwarding.delivery`.)
+"""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMultiAlternatives, send_mail
+from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Case, CaseEvent, Notification, Role
+from .models import Case, CaseEvent, Notification
+from .permissions import Role
 
 
 def _send_once(*, key: str, kind: str, case: Case | None, to: str, template: str, context: dict) -> bool:
@@ -107,7 +111,7 @@ def _case_url(case: Case) -> str:
 
 def overdue_digest_send() -> int:
     """Email each koordinator the open cases past their deadline; return how many emails went out."""
-    from .selectors import case_list_overdue
+    from .triage.selectors import case_list_overdue  # triage queues this module's emails
 
     overdue = list(case_list_overdue())
     if not overdue:
@@ -126,49 +130,3 @@ def overdue_digest_send() -> int:
             context={"official": official, "rows": rows, "today": today},
         )
     return sent
-
-
-def dossier_send(*, forwarding_id: int) -> bool:
-    """Email the agency its dossier and link, once: the row is locked and marked sent.
-
-    The dossier is rendered and stored first, once. A failed send is recorded (delivery
-    `failed` with the error) after its transaction rolled back, and raised for the task to retry.
-    """
-    from . import dossier
-    from .models import Forwarding
-
-    forwarding = Forwarding.objects.select_related("case", "agency").get(pk=forwarding_id)
-    if forwarding.delivery == Forwarding.Delivery.SENT:
-        return False
-    try:
-        dossier.dossier_ensure(forwarding)
-        with transaction.atomic():
-            forwarding = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding_id)
-            if forwarding.delivery == Forwarding.Delivery.SENT:
-                return False  # another run got here first
-            _dossier_email(forwarding, link=dossier.agency_url(forwarding)).send()
-            forwarding.delivery = Forwarding.Delivery.SENT
-            forwarding.delivery_error = ""
-            forwarding.sent_at = timezone.now()
-            forwarding.save(update_fields=["delivery", "delivery_error", "sent_at"])
-    except Exception as error:
-        Forwarding.objects.filter(pk=forwarding_id).exclude(delivery=Forwarding.Delivery.SENT).update(
-            delivery=Forwarding.Delivery.FAILED, delivery_error=f"{type(error).__name__}: {error}"[:500]
-        )
-        raise
-    return True
-
-
-def _dossier_email(forwarding, *, link: str) -> EmailMultiAlternatives:
-    context = {"forwarding": forwarding, "case": forwarding.case, "agency": forwarding.agency, "link": link}
-    with translation.override("id"):
-        subject = render_to_string("emails/dossier_subject.txt", context).strip()
-        text = render_to_string("emails/dossier.txt", context)
-        html = render_to_string("emails/dossier.html", context)
-    message = EmailMultiAlternatives(
-        subject, text, to=[forwarding.agency.email], headers={"X-Portal-Forwarding": str(forwarding.key)}
-    )
-    message.attach_alternative(html, "text/html")
-    with forwarding.dossier.open("rb") as pdf:
-        message.attach(f"{forwarding.case.ticket}.pdf", pdf.read(), "application/pdf")
-    return message

@@ -1,4 +1,62 @@
-from django.http import FileResponse
+"""Responses shared by the HTML views and the API: private files, the 429 page, domain errors.
+
+Edges (views, API views) import from here, never from each other.
+"""
+
+import functools
+import math
+
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+
+from . import permissions
+from .errors import Conflict, DomainError, Invalid, NotAllowed, NotFound
+from .evidence import services as evidence_services
+from .forwarding import services as forwarding_services
+from .models import Evidence, Forwarding
+
+# The one mapping of domain errors to HTTP status codes, used by the API and the HTML views.
+HTTP_STATUS = {Invalid: 400, NotAllowed: 403, NotFound: 404, Conflict: 409}
+
+
+def http_status(error: DomainError) -> int:
+    return next((code for kind, code in HTTP_STATUS.items() if isinstance(error, kind)), 400)
+
+
+def official_required(view):
+    """Log in first; then the official needs to be allowed to see cases (else 403)."""
+    return login_required(permission_required(permissions.VIEW_CASE, raise_exception=True)(view))
+
+
+def error_page(request, error: DomainError, status: int, *args, **kwargs):
+    """Answer a domain error with the standard page: 403, 404, or a page that says what went wrong."""
+    if isinstance(error, NotAllowed):
+        raise PermissionDenied(error.message)
+    if isinstance(error, NotFound):
+        raise Http404(error.message)
+    return render(request, "problem.html", {"message": error.message}, status=status)
+
+
+def domain_errors(on_error=error_page):
+    """Decorate an HTML view so that a DomainError it raises becomes a page with its status.
+
+    `on_error(request, error, status, *view_args, **view_kwargs)` answers; a view passes its own
+    to show its page again with the message (a form kept as typed), else `error_page` answers.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except DomainError as error:
+                return on_error(request, error, http_status(error), *args, **kwargs)
+
+        return wrapped
+
+    return decorate
 
 
 def private_file(handle, *, content_type: str, filename: str, attachment: bool = False) -> FileResponse:
@@ -6,4 +64,33 @@ def private_file(handle, *, content_type: str, filename: str, attachment: bool =
     response = FileResponse(handle, content_type=content_type, as_attachment=attachment, filename=filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def evidence_file(evidence: Evidence, variant: str, *, by) -> FileResponse:
+    """Return a screenshot's file of `variant` for `by` (see evidence_file_open for who may)."""
+    handle, content_type = evidence_services.evidence_file_open(evidence=evidence, variant=variant, by=by)
+    extension = Evidence.EXTENSIONS[content_type]
+    name = f"{evidence.case.ticket}-{evidence.position}-{variant}.{extension}"
+    return private_file(handle, content_type=content_type, filename=name)
+
+
+def dossier_file(forwarding: Forwarding, *, by) -> FileResponse:
+    """Return the dossier sent to an agency, for those who coordinate forwarding."""
+    handle = forwarding_services.dossier_open(forwarding=forwarding, by=by)
+    name = f"{forwarding.case.ticket}-{forwarding.agency_id}.pdf"
+    return private_file(handle, content_type="application/pdf", filename=name)
+
+
+def decision_letter_file(forwarding: Forwarding, *, by) -> FileResponse:
+    """Return the agency's decision letter as a download (never rendered inline)."""
+    handle = forwarding_services.decision_letter_open(forwarding=forwarding, by=by)
+    name = f"{forwarding.case.ticket}-keputusan-{forwarding.agency_id}.pdf"
+    return private_file(handle, content_type="application/pdf", filename=name, attachment=True)
+
+
+def throttled_page(request, wait: float):
+    """Return the 429 page with a Retry-After hint."""
+    response = render(request, "429.html", {"minutes": math.ceil(wait / 60)}, status=429)
+    response["Retry-After"] = str(math.ceil(wait))
     return response

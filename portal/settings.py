@@ -81,8 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "complaints.middleware.PortalLocaleMiddleware",
-    "complaints.middleware.UploadGuardMiddleware",  # before CSRF, which reads the body
+    "complaints.language.PortalLocaleMiddleware",
+    "complaints.intake.upload_guard.UploadGuardMiddleware",  # before CSRF, which reads the body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -236,7 +236,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "complaints.api.errors.exception_handler",
-    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "complaints.api.errors.JsonOnlyNegotiation",
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "complaints.api.errors.FormatNegotiation",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     # Client addresses come from X-Forwarded-For only behind this many trusted proxies.
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
@@ -251,8 +251,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
-        "CaseStatusEnum": "complaints.models.Case.Status",
-        "SeverityEnum": "complaints.models.Severity",
+        "CaseStatusEnum": "complaints.models.case.Case.Status",
+        "SeverityEnum": "complaints.models.case.Severity",
     },
 }
 

@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from complaints.evidence import hash_bands
+from complaints.evidence.imaging import hash_bands
 from complaints.models import Case, CaseEvent, Election, Evidence, Region
 from complaints.tickets import generate_ticket
 

@@ -1,11 +1,17 @@
 """Helpers shared by the tests: images and uploads made in memory."""
 
+import datetime
 import io
 import struct
 import zlib
+from zoneinfo import ZoneInfo
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
+
+# Every unit test starts at this moment and ticks on from it (the `clock` fixture), so that none
+# meets midnight, a new minute or a new year by luck of when it runs. A Wednesday, a working day.
+FROZEN_AT = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
 def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (360, 640), mode: str = "RGB", **save) -> bytes:
@@ -30,3 +36,39 @@ def png_raw(*, width: int, height: int, bit_depth: int, colour_type: int, rows: 
     header = struct.pack(">IIBBBBB", width, height, bit_depth, colour_type, 0, 0, 0)
     pixels = zlib.compress(b"".join(b"\0" + row for row in rows))
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+def race(case_pk: int, *moves: tuple[str, object, dict]) -> dict[str, str]:
+    """Run workflow actions at once, each in its own thread and database connection, each from
+    the case as read before any of them acted; return {action: "ok" | "conflict"}.
+
+    `moves` are (action, official, body). A barrier releases them together.
+    """
+    import threading
+
+    from django.db import connection
+
+    from complaints.errors import Conflict
+    from complaints.models import Case
+    from complaints.triage import workflow
+
+    barrier = threading.Barrier(len(moves))
+    results: dict[str, str] = {}
+
+    def act(action: str, user, body: dict) -> None:
+        try:
+            stale = Case.objects.get(pk=case_pk)
+            barrier.wait(timeout=10)
+            workflow.perform(action, case=stale, by=user, **body)
+            results[action] = "ok"
+        except Conflict:
+            results[action] = "conflict"
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=act, args=move) for move in moves]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    return results

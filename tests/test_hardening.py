@@ -8,11 +8,12 @@ from django.contrib.sessions.models import Session
 from django.core import mail
 from django.urls import reverse
 
-from complaints import notifications, services
+from complaints import notifications
+from complaints.intake import services
 from complaints.models import Case
-from conftest import image_bytes, upload
 from portal import settings as project_settings  # the configuration as loaded, before test overrides
 from portal.celery import app as celery_app
+from tests.helpers import image_bytes, upload
 
 
 def post_report(client, fields, **extra):

@@ -5,7 +5,7 @@ from tests.test_deploy import manage
 DEVELOPMENT = {"ENV_FILE": "/dev/null", "DEBUG": "true"}
 FIRST_SUBMISSION = (
     "from django.test import Client, RequestFactory;"
-    "from complaints.throttles import SubmitThrottle;"
+    "from complaints.intake.throttles import SubmitThrottle;"
     "print('allowed' if SubmitThrottle().allow_request(RequestFactory().post('/lapor/'), None) else 'refused');"
     "print(Client(HTTP_HOST='localhost').get('/lapor/').status_code)"
 )

@@ -7,13 +7,16 @@ from collections.abc import Mapping
 
 from django import forms
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import JsonResponse, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.utils.translation import gettext as _
 from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from ..errors import DomainError
+from ..responses import http_status as status_of
 
 
 def error_response(*, http_status: int, code: str, message: str, fields: dict | None = None) -> Response:
@@ -80,14 +83,16 @@ class UnsupportedFormat(exceptions.APIException):
     default_code = "unsupported_format"
 
 
-class JsonOnlyNegotiation(DefaultContentNegotiation):
-    """Answer in JSON, the API's only format; an unknown `?format=` is a 400 naming the field."""
+class FormatNegotiation(DefaultContentNegotiation):
+    """An unknown `?format=` is a 400 naming the field and the formats served, not Django's 404."""
 
     def select_renderer(self, request, renderers, format_suffix=None):
-        requested = format_suffix or request.query_params.get(self.settings.URL_FORMAT_OVERRIDE)
-        if requested is not None and requested != "json":
-            raise UnsupportedFormat(_("Format tidak didukung: API ini hanya menjawab format=json."))
-        return super().select_renderer(request, renderers, format_suffix)
+        try:
+            return super().select_renderer(request, renderers, format_suffix)
+        except Http404:
+            formats = ", ".join(sorted({renderer.format for renderer in renderers}))
+            message = _("Format tidak didukung. Format yang tersedia: %(formats)s.") % {"formats": formats}
+            raise UnsupportedFormat(message) from None
 
 
 # DRF's codes for the errors it raises itself, by status, where its own code says nothing to a client.
@@ -95,7 +100,9 @@ CODES = {400: "invalid", 401: "not_authenticated", 403: "forbidden", 404: "not_f
 
 
 def exception_handler(exc, context):
-    """Wrap DRF's errors in the portal's shape; leave unexpected errors to Django (500)."""
+    """Answer domain errors and DRF's in the portal's shape; leave unexpected errors to Django (500)."""
+    if isinstance(exc, DomainError):
+        return error_response(http_status=status_of(exc), code=exc.code, message=exc.message, fields=exc.fields)
     if isinstance(exc, RequestDataTooBig | TooManyFilesSent | TooManyFieldsSent):
         return error_response(
             http_status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,

@@ -1,10 +1,52 @@
-"""OpenAPI descriptions derived from the Django forms the API validates with.
+"""OpenAPI descriptions: requests derived from the Django forms the API validates with, the
+error shape, and pages of lists.
 
 The report endpoint validates with `ReportForm`, the same form as `/lapor/`; describing its
 request from the form keeps the documentation from drifting away from the rules.
 """
 
 from django import forms
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import serializers
+
+
+class ErrorSerializer(serializers.Serializer):
+    class Body(serializers.Serializer):
+        code = serializers.CharField()
+        message = serializers.CharField()
+        fields = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+    error = Body()
+
+
+# What each error status means, said once for every endpoint that can answer it.
+ERROR_MEANINGS = {
+    400: "Invalid input: the fields at fault are named in `fields` (an unknown `format` too).",
+    401: "No valid token or session.",
+    403: "The caller may not do this (role, four-eyes rule, access code).",
+    404: "Not found: unknown ticket, case, file or path.",
+    409: "The case's state does not allow it now, or a colleague changed it first.",
+    413: "The request or a file is over its size limit.",
+    429: "Too many requests from this address: `Retry-After` says when to try again.",
+}
+
+
+def errors(*codes: int) -> dict[int, OpenApiResponse]:
+    """Return the error responses an endpoint can give, in the API's error shape."""
+    return {code: OpenApiResponse(ErrorSerializer, description=ERROR_MEANINGS[code]) for code in codes}
+
+
+def page_of(item: type[serializers.Serializer]) -> type[serializers.Serializer]:
+    """Return the serializer of a page of `item`s, as the API's pagination answers it."""
+    name = item.__name__.removesuffix("Serializer") + "PageSerializer"
+    fields = {
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": item(many=True),
+        "__doc__": f"A page of {item.__name__.removesuffix('Serializer')} rows.",
+    }
+    return type(name, (serializers.Serializer,), fields)
 
 
 def _field_schema(field: forms.Field) -> dict:

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from complaints.models import Case, Evidence
-from conftest import image_bytes
 from tests.factories import official
+from tests.helpers import image_bytes
 
 
 def error_of(response, http_status: int) -> dict:

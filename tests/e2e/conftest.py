@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import sync_playwright
 
-from complaints import reference
+from complaints.reference import loaders
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -42,6 +41,8 @@ def browser():
         pytest.fail(f"Chromium is missing at {CHROMIUM}: apt-get install chromium", pytrace=False)
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
     SCREENSHOTS.mkdir(parents=True)
+    from playwright.sync_api import sync_playwright  # here: `pytest` collects without Playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
@@ -51,9 +52,9 @@ def browser():
 @pytest.fixture
 def page(browser, live_server, transactional_db, request):
     """A phone-sized page; `page.shot(name)` saves a numbered screenshot of this test."""
-    reference.regions_load()
-    reference.elections_load()
-    reference.behaviours_load()
+    loaders.regions_load()
+    loaders.elections_load()
+    loaders.behaviours_load()
     context = browser.new_context(viewport=PHONE, locale="id-ID", base_url=live_server.url)
     page = context.new_page()
     errors: list[str] = []

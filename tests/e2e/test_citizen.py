@@ -8,7 +8,7 @@ from django.test import Client
 from PIL import Image, ImageDraw
 
 from complaints.models import Case
-from conftest import image_bytes, upload
+from tests.helpers import image_bytes, upload
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 

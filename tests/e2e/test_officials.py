@@ -4,8 +4,10 @@ import re
 
 from django.core import mail
 
-from complaints import reference, workflow
-from complaints.models import Behaviour, Case, Evidence, Forwarding, Role
+from complaints.models import Behaviour, Case, Evidence, Forwarding
+from complaints.permissions import Role
+from complaints.reference import loaders
+from complaints.triage import workflow
 from tests import screenshots
 from tests.e2e.test_citizen import fill_report, screenshot_file
 from tests.factories import official
@@ -138,8 +140,8 @@ def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
 
 
 def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_reads_it(page, tmp_path):
-    reference.agencies_load()
-    reference.routing_rules_load()
+    loaders.agencies_load()
+    loaders.routing_rules_load()
     official("kartika", Role.KOORDINATOR, password=PASSWORD)
     vera = official("vera", Role.VERIFIKATOR)
     fill_report(page, [screenshot_file(tmp_path)])
@@ -147,10 +149,10 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
     page.locator("#ticket").wait_for()
     ticket = page.locator("#ticket").inner_text()
     case = Case.objects.get(ticket=ticket)
-    workflow.claim(case=case, by=vera)
-    workflow.verify(case=case, by=vera)
+    workflow.perform("claim", case=case, by=vera)
+    workflow.perform("verify", case=case, by=vera)
     behaviour = Behaviour.objects.get(code="AKUN_INSTANSI")
-    workflow.classify(case=case, by=official("anwar", Role.ANALIS), category="disiplin", behaviour=behaviour)
+    workflow.perform("classify", case=case, by=official("anwar", Role.ANALIS), category="disiplin", behaviour=behaviour)
     page.context.clear_cookies()
 
     # The koordinator forwards to the suggested agencies (ticked already) after reading the warning.

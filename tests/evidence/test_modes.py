@@ -7,10 +7,10 @@ import pytesseract
 import pytest
 from PIL import Image
 
-from complaints import evidence as images
-from conftest import upload
+from complaints.evidence import imaging as images
+from complaints.evidence.validation import check_evidence
 from tests import screenshots
-from tests.helpers import png_raw
+from tests.helpers import png_raw, upload
 
 WIDTH, HEIGHT = 64, 32
 DARK, LIGHT = 64, 191  # the grey of the left and the right half, in 8 bits
@@ -120,7 +120,7 @@ def close(found: tuple[int, int], expected: tuple[int, int], tolerance: int) -> 
 @pytest.mark.parametrize("name", list(SAMPLES))
 def test_each_format_is_accepted_at_its_size(name):
     data, _expected, _tolerance = SAMPLES[name]
-    [checked] = images.check_evidence([upload(data, "bukti")])
+    [checked] = check_evidence([upload(data, "bukti")])
     assert (checked.width, checked.height) == (WIDTH, HEIGHT)
 
 
@@ -157,7 +157,7 @@ def test_ocr_reads_the_image_as_it_looks(name, monkeypatch):
 
 def test_an_exif_rotated_jpeg_reports_the_size_it_is_shown_at():
     content = screenshots.jpeg_with_gps(screenshots.post(size=(720, 1280)), orientation=6)
-    [checked] = images.check_evidence([upload(content, "IMG_0001.jpg", "image/jpeg")])
+    [checked] = check_evidence([upload(content, "IMG_0001.jpg", "image/jpeg")])
     assert (checked.width, checked.height) == (1280, 720)  # as the sanitized copy and every viewer show it
     with Image.open(io.BytesIO(images.sanitize(images.decode_upright(content)))) as clean:
         assert clean.size == (checked.width, checked.height)
@@ -166,6 +166,6 @@ def test_an_exif_rotated_jpeg_reports_the_size_it_is_shown_at():
 @pytest.mark.parametrize("orientation", range(1, 9))
 def test_every_exif_orientation_reports_the_shown_size(orientation):
     content = screenshots.jpeg_with_gps(screenshots.post(size=(300, 500)), orientation=orientation)
-    [checked] = images.check_evidence([upload(content, "IMG.jpg", "image/jpeg")])
+    [checked] = check_evidence([upload(content, "IMG.jpg", "image/jpeg")])
     with Image.open(io.BytesIO(images.sanitize(images.decode_upright(content)))) as clean:
         assert (checked.width, checked.height) == clean.size

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import boto3
 import pytest
-from aiosmtpd.controller import Controller
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
@@ -113,6 +112,8 @@ class SmtpSink:
 def smtp():
     sink = SmtpSink()
     sink.port = free_port()
+    from aiosmtpd.controller import Controller  # here: `pytest` collects without aiosmtpd
+
     controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
     controller.start()
     yield sink

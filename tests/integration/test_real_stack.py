@@ -3,7 +3,6 @@
 import datetime
 import os
 import signal
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -11,12 +10,15 @@ import pytest
 from django.db import connection
 from django.test import RequestFactory
 
-from complaints import reference, selectors, workflow
-from complaints.models import Agency, Behaviour, Case, CaseEvent, Evidence, Forwarding, Notification, Reporter, Role
-from complaints.throttles import SubmitThrottle
-from conftest import image_bytes, upload
+from complaints.evidence import similar
+from complaints.intake.throttles import SubmitThrottle
+from complaints.models import Agency, Behaviour, Case, CaseEvent, Evidence, Forwarding, Notification, Reporter
+from complaints.permissions import Role
+from complaints.reference import loaders
+from complaints.triage import selectors, workflow
 from tests import screenshots
 from tests.factories import CaseFactory, evidence_with_random_hashes, official
+from tests.helpers import image_bytes, race, upload
 from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -107,31 +109,7 @@ def test_two_officials_at_once_on_postgres_one_wins_one_conflicts(ref):
     """Two real connections: the row lock makes the second wait, then see the new status."""
     case = CaseFactory(status="in_review")
     first, second = official("v1", Role.VERIFIKATOR), official("v2", Role.VERIFIKATOR)
-    barrier = threading.Barrier(2)
-    results = {}
-
-    def act(name, user, perform):
-        try:
-            stale = Case.objects.get(pk=case.pk)
-            barrier.wait(timeout=10)
-            perform(case=stale, by=user)
-            results[name] = "ok"
-        except workflow.Conflict:
-            results[name] = "conflict"
-        finally:
-            connection.close()
-
-    threads = [
-        threading.Thread(target=act, args=("verify", first, workflow.verify)),
-        threading.Thread(
-            target=act,
-            args=("reject", second, lambda **kw: workflow.reject(reason="spam", **kw)),
-        ),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    results = race(case.pk, ("verify", first, {}), ("reject", second, {"reason": "spam"}))
     assert sorted(results.values()) == ["conflict", "ok"]
     assert CaseEvent.objects.filter(case=case).exclude(action="submit").count() == 1
 
@@ -163,7 +141,7 @@ def test_the_similar_look_up_uses_the_band_indexes_on_postgres(ref):
     hashes = evidence_with_random_hashes(count=20_000, seed=11)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE complaints_evidence")
-    candidates = selectors.evidence_similar_candidates(phash=hashes[42])
+    candidates = similar.evidence_similar_candidates(phash=hashes[42])
     plan = candidates.explain()
     assert "Bitmap Index Scan" in plan and "phash_band" in plan
     assert "Seq Scan on complaints_evidence" not in plan
@@ -171,8 +149,8 @@ def test_the_similar_look_up_uses_the_band_indexes_on_postgres(ref):
 
 
 def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucket, smtp, start_worker):
-    reference.agencies_load()
-    reference.routing_rules_load()
+    loaders.agencies_load()
+    loaders.routing_rules_load()
     start_worker()
     case = CaseFactory(
         status="classified",
@@ -182,7 +160,7 @@ def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucke
         known_date=datetime.date(2024, 10, 1),
     )
     bkn = Agency.objects.get(kind="bkn")
-    workflow.forward(case=case, by=official("k", Role.KOORDINATOR), agency_ids=[bkn.pk])
+    workflow.perform("forward", case=case, by=official("k", Role.KOORDINATOR), agency_ids=[bkn.pk])
     [message] = smtp.wait_for(1, seconds=60)
     assert message["To"] == bkn.email
     attachments = [part for part in message.walk() if part.get_content_type() == "application/pdf"]

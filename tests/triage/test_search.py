@@ -2,15 +2,14 @@
 
 import pytest
 
-from complaints import selectors
 from complaints.tickets import InvalidTicket, normalize_ticket
+from complaints.triage import selectors
+from complaints.triage.filters import CaseFilters
 from tests.factories import CaseFactory, official
 
 
 def found(user, text: str) -> set[str]:
-    return set(
-        selectors.case_list_for_user(user=user, filters=selectors.CaseFilters(q=text)).values_list("ticket", flat=True)
-    )
+    return set(selectors.case_list_for_user(user=user, filters=CaseFilters(q=text)).values_list("ticket", flat=True))
 
 
 def test_a_word_that_reads_as_a_ticket_is_still_searched_in_the_text(ref):

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from ... import demo, reference
-from ...models import Role
+from ...permissions import Role
+from ...reference import demo, loaders
 
 
 class Command(BaseCommand):
@@ -32,11 +32,11 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, password=None, reference_only=False, **options):
-        regions = reference.regions_load()
-        elections = reference.elections_load()
-        behaviours = reference.behaviours_load()
-        agencies = reference.agencies_load()
-        rules = reference.routing_rules_load()
+        regions = loaders.regions_load()
+        elections = loaders.elections_load()
+        behaviours = loaders.behaviours_load()
+        agencies = loaders.agencies_load()
+        rules = loaders.routing_rules_load()
         self.stdout.write(
             f"Wilayah: {regions} dimuat. Pemilihan baru: {elections}. Perilaku baru: {behaviours}. "
             f"Instansi baru: {agencies}. Aturan penerusan baru: {rules}."

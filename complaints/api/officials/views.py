@@ -1,0 +1,174 @@
+"""The officials' API: token login, the queue, the case detail, actions, evidence, identity, agencies."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import permissions
+from rest_framework.authtoken.models import Token
+from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from ... import permissions as rules
+from ...errors import NotFound
+from ...evidence.selectors import evidence_get
+from ...forwarding.forms import AgencyFilterForm
+from ...forwarding.selectors import agency_list, forwarding_get
+from ...models import Agency, Case, Category, Platform
+from ...responses import dossier_file, evidence_file
+from ...triage import selectors, services, workflow
+from ...triage.actions import ACTIONS
+from ...triage.filters import QueueFilterForm
+from ..errors import body_error_response, form_error_response
+from ..schema import errors, page_of
+from . import serializers as s
+
+
+class IsOfficial(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and rules.has(request.user, rules.VIEW_CASE))
+
+
+class TokenView(ObtainAuthToken):
+    """`POST {username, password}` → `{token}`; send it as `Authorization: Token <token>`."""
+
+    @extend_schema(operation_id="auth_token", responses={200: s.TokenSerializer, **errors(400)})
+    def post(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        return Response({"token": token.key})
+
+
+class Pagination(PageNumberPagination):
+    page_size = 25
+    page_size_query_param = "page_size"
+    max_page_size = 100
+
+
+class OfficialAPIView(APIView):
+    permission_classes = [IsOfficial]
+
+    def detail(self, request, ticket: str) -> Response:
+        detail = selectors.case_detail(ticket=ticket, user=request.user)
+        return Response(s.CaseDetailSerializer(detail.case, context={"detail": detail}).data)
+
+    def page(self, request, rows, serializer_class) -> Response:
+        paginator = Pagination()
+        page = paginator.paginate_queryset(rows, request, view=self)
+        return paginator.get_paginated_response(serializer_class(page, many=True).data)
+
+
+REGION_PATTERN = r"^[0-9]{2}(\.[0-9]{2})?$"
+PAGE_PARAMETERS = [
+    OpenApiParameter("page", int, description="page number"),
+    OpenApiParameter("page_size", int, description="rows a page, at most 100"),
+]
+FILTER_PARAMETERS = [
+    OpenApiParameter("status", enum=Case.Status.values),
+    OpenApiParameter("category", enum=Category.values),
+    OpenApiParameter("region", description="province (36) or kabupaten/kota (36.73) code", pattern=REGION_PATTERN),
+    OpenApiParameter("platform", enum=Platform.values),
+    OpenApiParameter("election", description="election slug, e.g. pilkada-2024"),
+    OpenApiParameter("overdue", bool, description="true: only cases past their deadline"),
+    OpenApiParameter("mine", bool, description="true: only cases I handle"),
+    OpenApiParameter("q", description="a ticket, or words of the name, agency, description or screenshots"),
+    *PAGE_PARAMETERS,
+]
+
+
+class CaseListView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_list",
+        parameters=FILTER_PARAMETERS,
+        responses={200: page_of(s.CaseListSerializer), **errors(400, 401, 403, 404)},
+    )
+    def get(self, request):
+        form = QueueFilterForm(request.query_params)
+        if not form.is_valid():
+            return form_error_response(form)
+        return self.page(
+            request, selectors.case_list_for_user(user=request.user, filters=form.to_filters()), s.CaseListSerializer
+        )
+
+
+class CaseDetailView(OfficialAPIView):
+    @extend_schema(operation_id="cases_retrieve", responses={200: s.CaseDetailSerializer, **errors(400, 401, 403, 404)})
+    def get(self, request, ticket: str):
+        return self.detail(request, ticket)
+
+
+class CaseActionView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_action",
+        summary="Take a workflow action: " + ", ".join(ACTIONS),
+        parameters=[OpenApiParameter("action", location="path", enum=list(ACTIONS))],
+        request={"application/json": {"type": "object", "additionalProperties": True}},
+        responses={200: s.CaseDetailSerializer, **errors(400, 401, 403, 404, 409)},
+    )
+    def post(self, request, ticket: str, action: str):
+        case = selectors.case_get_for_official(ticket=ticket)
+        if action not in ACTIONS:
+            raise NotFound(_("Tindakan tidak dikenal: %(action)s") % {"action": action}, code="unknown_action")
+        form_class = ACTIONS[action].form
+        if refused := body_error_response(request.data, form_class):
+            return refused
+        form = form_class(data=request.data)
+        if not form.is_valid():
+            return form_error_response(form)
+        workflow.perform(action, case=case, by=request.user, **form.workflow_kwargs())
+        return self.detail(request, ticket)
+
+
+class CaseReporterView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_reporter",
+        summary="The reporter's identity; every call is recorded in the case's internal timeline",
+        responses={200: s.ReporterIdentitySerializer, **errors(400, 401, 403, 404)},
+    )
+    def get(self, request, ticket: str):
+        case = selectors.case_get_for_official(ticket=ticket)
+        reporter = services.reporter_identity_reveal(case=case, by=request.user)
+        return Response(s.ReporterIdentitySerializer(reporter).data)
+
+
+class CaseEvidenceView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_evidence",
+        summary="An evidence file: original (sealed upload), sanitized or thumbnail",
+        parameters=[OpenApiParameter("variant", location="path", enum=["original", "sanitized", "thumbnail"])],
+        responses={(200, "image/*"): OpenApiResponse(description="the image"), **errors(400, 401, 403, 404)},
+    )
+    def get(self, request, ticket: str, evidence_id: int, variant: str):
+        return evidence_file(evidence_get(ticket=ticket, evidence_id=evidence_id), variant, by=request.user)
+
+
+class AgencyListView(OfficialAPIView):
+    @extend_schema(
+        operation_id="agencies_list",
+        parameters=[
+            OpenApiParameter("kind", enum=Agency.Kind.values),
+            OpenApiParameter(
+                "region",
+                description="region code; `national` for national agencies",
+                pattern=r"^([0-9]{2}(\.[0-9]{2})?|national)$",
+            ),
+            *PAGE_PARAMETERS,
+        ],
+        responses={200: page_of(s.AgencySerializer), **errors(400, 401, 403, 404)},
+    )
+    def get(self, request):
+        form = AgencyFilterForm(request.query_params)
+        if not form.is_valid():
+            return form_error_response(form)
+        return self.page(request, agency_list(**form.cleaned_data), s.AgencySerializer)
+
+
+class CaseDossierView(OfficialAPIView):
+    @extend_schema(
+        operation_id="cases_dossier",
+        summary="The PDF dossier sent to one agency",
+        responses={(200, "application/pdf"): OpenApiResponse(description="the dossier"), **errors(400, 401, 403, 404)},
+    )
+    def get(self, request, ticket: str, agency_id: int):
+        return dossier_file(forwarding_get(ticket=ticket, agency_id=agency_id), by=request.user)

@@ -1,0 +1,88 @@
+"""Writes of forwarding: the forwardings of a case, what agencies report, resends, guarded files."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import permissions, tasks, timeline
+from ..errors import Conflict, NotFound
+from ..models import Agency, Case, CaseEvent, Forwarding
+from ..storage import evidence_storage
+
+OUTCOME_FIELDS = ("outcome", "discipline_level", "decision_number", "decision_date", "outcome_note")
+
+
+def forwardings_create(*, case: Case, agencies: list[Agency]) -> list[Forwarding]:
+    """Create a forwarding per agency; each dossier is built and emailed after commit."""
+    created = [Forwarding.objects.create(case=case, agency=agency) for agency in agencies]
+    for forwarding in created:
+        transaction.on_commit(lambda pk=forwarding.pk: tasks.send_dossier.delay(forwarding_id=pk))
+    return created
+
+
+def agency_acknowledge(*, forwarding: Forwarding) -> None:
+    """Record that the agency received the dossier (once); the reporter sees it."""
+    with transaction.atomic():
+        locked = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding.pk)
+        if locked.acknowledged_at:
+            return
+        locked.acknowledged_at = timezone.now()
+        locked.save(update_fields=["acknowledged_at"])
+        timeline.agency_reported(forwarding=locked, action=CaseEvent.Action.AGENCY_ACKNOWLEDGED)
+
+
+def agency_outcome_record(*, forwarding: Forwarding, data: dict, letter=None) -> None:
+    """Record what the agency decided (once). When every agency has, the case awaits closing."""
+    stored = None
+    try:
+        with transaction.atomic():
+            locked = Forwarding.objects.select_for_update().select_related("case", "agency").get(pk=forwarding.pk)
+            if locked.outcome:
+                raise Conflict(_("Hasil penanganan sudah dilaporkan sebelumnya."))
+            for field in OUTCOME_FIELDS:
+                setattr(locked, field, data.get(field) or ("" if field != "decision_date" else None))
+            locked.outcome_at = timezone.now()
+            locked.acknowledged_at = locked.acknowledged_at or locked.outcome_at
+            if letter is not None:
+                locked.decision_letter.save(f"dossiers/letters/{locked.key.hex}/keputusan.pdf", letter, save=False)
+                stored = locked.decision_letter.name
+            locked.save()
+            timeline.agency_reported(
+                forwarding=locked, action=CaseEvent.Action.AGENCY_OUTCOME, note=locked.get_outcome_display()
+            )
+            if not locked.case.forwardings.filter(outcome="").exists():
+                Case.objects.filter(pk=locked.case_id).update(deadline=None)  # nothing left to wait for
+    except BaseException:
+        if stored:
+            evidence_storage.delete(stored)
+        raise
+
+
+def forwarding_resend(*, forwarding: Forwarding, by) -> None:
+    """Send the dossier again with a fresh link (koordinator): after a failure, or when the link
+    expired or the agency lost the email. Not once the agency has reported."""
+    permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengirim ulang berkas."))
+    updated = Forwarding.objects.filter(pk=forwarding.pk, outcome="").update(delivery=Forwarding.Delivery.QUEUED)
+    if not updated:
+        raise Conflict(_("Instansi sudah melaporkan hasil; berkas tidak perlu dikirim ulang."))
+    transaction.on_commit(lambda: tasks.send_dossier.delay(forwarding_id=forwarding.pk))
+
+
+def dossier_open(*, forwarding: Forwarding, by):
+    """Open the dossier for a coordinator; a copy that names the reporter counts as a look at
+    their identity and is recorded."""
+    permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengunduh berkas penerusan."))
+    if not forwarding.dossier:
+        raise NotFound(_("Berkas belum tersedia."))
+    case = forwarding.case
+    if case.share_identity and not case.anonymous:
+        timeline.identity_viewed(case=case, by=by, note=f"berkas untuk {forwarding.agency.name}")
+    return forwarding.dossier.open("rb")
+
+
+def decision_letter_open(*, forwarding: Forwarding, by):
+    """Open the agency's decision letter for a coordinator."""
+    permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengunduh surat keputusan."))
+    if not forwarding.decision_letter:
+        raise NotFound(_("Surat keputusan tidak ada."))
+    return forwarding.decision_letter.open("rb")

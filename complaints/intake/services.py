@@ -1,0 +1,145 @@
+"""Intake: a citizen's report and the reporter's answers. Nothing else creates a report."""
+
+import datetime
+import functools
+import logging
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .. import tasks, timeline
+from ..errors import Conflict, NotAllowed
+from ..evidence.services import evidence_seal_all, sealing
+from ..evidence.validation import CheckedImage
+from ..models import Behaviour, Case, Election, Region, Reporter
+from ..tickets import generate_access_code, generate_ticket, normalize_access_code
+from ..triage import deadlines, workflow
+
+logger = logging.getLogger(__name__)
+
+TICKET_ATTEMPTS = 5  # a collision among 32**7 tickets is rare; five in a row means a bug
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """A validated report (see `forms.ReportForm`), identity already dropped if anonymous."""
+
+    anonymous: bool
+    reporter_name: str
+    reporter_email: str
+    reporter_phone: str
+    share_identity: bool
+    asn_name: str
+    asn_nip: str
+    asn_agency: str
+    asn_position: str
+    asn_region: Region
+    platform: str
+    post_url: str
+    incident_date: datetime.date
+    known_date: datetime.date
+    election: Election
+    behaviours: list[Behaviour]
+    description: str
+    evidence: list[CheckedImage]
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    case: Case
+    access_code: str  # plain text: shown once on the receipt, then gone
+
+
+def _case_insert_with_unique_ticket(case: Case, *, ticket: str | None) -> Case:
+    if ticket:  # a fixed ticket (demo data): taken as it is, or the insert fails
+        case.ticket = ticket
+        case.save(force_insert=True)
+        return case
+    for _attempt in range(TICKET_ATTEMPTS):
+        case.ticket = generate_ticket()
+        try:
+            with transaction.atomic():
+                case.save(force_insert=True)
+                return case
+        except IntegrityError:
+            continue
+    raise RuntimeError("Could not find a free ticket number.")
+
+
+def report_submit(*, report: ReportInput, ticket: str | None = None, access_code: str | None = None) -> SubmittedReport:
+    """Create a case from a citizen's report, with its reporter, evidence and first event.
+
+    All or nothing: if anything fails, no row remains and the stored files are deleted.
+    The confirmation email is queued only once the transaction has committed.
+    """
+    access_code = access_code or generate_access_code()
+    access_code_hash = make_password(access_code)  # slow on purpose: done outside the transaction
+    with sealing() as sealed, transaction.atomic():
+        case = Case(
+            access_code_hash=access_code_hash,
+            anonymous=report.anonymous,
+            share_identity=report.share_identity,
+            consented_at=timezone.now(),
+            asn_name=report.asn_name,
+            asn_nip=report.asn_nip,
+            asn_agency=report.asn_agency,
+            asn_position=report.asn_position,
+            asn_region=report.asn_region,
+            platform=report.platform,
+            post_url=report.post_url,
+            incident_date=report.incident_date,
+            known_date=report.known_date,
+            election=report.election,
+            description=report.description,
+            is_late=deadlines.report_is_late(
+                known_date=report.known_date, submitted_on=timezone.localdate(), election_type=report.election.type
+            ),
+        )
+        case.deadline = deadlines.deadline_for(case)
+        _case_insert_with_unique_ticket(case, ticket=ticket)
+        case.behaviours.set(report.behaviours)
+        if not report.anonymous:
+            Reporter.objects.create(
+                case=case,
+                name=report.reporter_name,
+                email=report.reporter_email,
+                phone=report.reporter_phone,
+            )
+        evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
+        timeline.submitted(case=case)
+        if report.reporter_email:
+            transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
+    logger.info("Report %s received with %d evidence files", case.ticket, len(sealed))
+    return SubmittedReport(case=case, access_code=access_code)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return make_password("not-an-access-code")
+
+
+def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
+    """Return the case the reporter may answer for, or raise.
+
+    An unknown ticket and a wrong code get the same refusal, after the same hashing work, so
+    neither the answer nor its timing tells whether a ticket exists.
+    """
+    case = Case.objects.filter(ticket=ticket).first()
+    matches = check_password(normalize_access_code(access_code), case.access_code_hash if case else _dummy_hash())
+    if case is None or not matches:
+        raise NotAllowed(_("Nomor tiket atau kode akses salah."), code="invalid_access_code")
+    if case.status != Case.Status.NEEDS_INFO:
+        raise Conflict(_("Laporan ini sedang tidak menunggu keterangan dari Anda."), code="not_awaiting_reply")
+    return case
+
+
+def reply_submit(*, case: Case, text: str, evidence: list[CheckedImage]) -> workflow.Outcome:
+    """Record the reporter's answer with any new screenshots; all or nothing, like a report."""
+    with sealing() as sealed, transaction.atomic():
+        outcome = workflow.reply(case=case, text=text)
+        evidence_seal_all(case=outcome.case, images=evidence, sealed=sealed)
+    logger.info("Reply to %s received with %d evidence files", case.ticket, len(sealed))
+    return outcome

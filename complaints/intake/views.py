@@ -1,0 +1,165 @@
+"""Citizens' pages: the landing page, the report form, the receipt and the status pages."""
+
+from cryptography.fernet import InvalidToken
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import timeline
+from ..errors import DomainError
+from ..fields import identity_cipher
+from ..responses import domain_errors, throttled_page
+from ..tickets import InvalidTicket, normalize_ticket
+from . import selectors, services
+from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
+from .throttles import LookupThrottle
+
+RECEIPT_SESSION_KEY = "report_receipt"
+FORM_SESSION_KEY = "report_form_opened"
+RECEIPT_SECONDS = 15 * 60  # a receipt not shown by then is gone: the reporter never saw a code
+
+
+@require_GET
+def landing(request):
+    return render(request, "complaints/landing.html")
+
+
+@sensitive_post_parameters(*IDENTITY_FIELDS)
+@require_http_methods(["GET", "POST"])
+def report_create(request):
+    status = 200
+    if request.method == "POST":  # size and rate were checked by UploadGuardMiddleware
+        form = ReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            submitted = services.report_submit(report=form.to_input())
+            _receipt_keep(request, ticket=submitted.case.ticket, access_code=submitted.access_code)
+            return redirect("report-receipt")
+        status = 400
+    else:
+        form = ReportForm()
+        # Start the session now: if the answer to the upload is lost on a bad connection, the
+        # page can still ask for the receipt, which is kept in this session.
+        request.session.setdefault(FORM_SESSION_KEY, True)
+    context = {
+        "form": form,
+        "max_files": settings.MAX_EVIDENCE_FILES,
+        "max_bytes": settings.MAX_EVIDENCE_BYTES,
+        "js_text": _report_form_text(),
+    }
+    return render(request, "complaints/report_form.html", context, status=status)
+
+
+def _report_form_text() -> dict[str, str]:
+    """Return the texts the form's script shows, translated here like every other text.
+
+    Placeholders are in braces, filled in by the script.
+    """
+    return {
+        "province": _("Provinsi tempat ASN bekerja"),
+        "choose_province": _("— pilih provinsi —"),
+        "too_many": _("Anda memilih {count} berkas; paling banyak {max}. Pilih ulang."),
+        "too_big": _("{name} lebih dari {size} dan akan ditolak."),
+        "sending": _("Mengirim laporan: {percent} persen"),
+        "processing": _("Berkas terkirim. Memeriksa bukti…"),
+        "failed": _("Koneksi terputus. Laporan belum terkirim; periksa koneksi lalu kirim lagi."),
+        "expired": _("Sesi formulir sudah kedaluwarsa. Salin isian Anda, muat ulang halaman, lalu kirim lagi."),
+    }
+
+
+def _receipt_keep(request, *, ticket: str, access_code: str) -> None:
+    """Keep the receipt in the session until it is shown, the code encrypted (DESIGN §3)."""
+    token = identity_cipher().encrypt(access_code.encode()).decode()
+    request.session[RECEIPT_SESSION_KEY] = {"ticket": ticket, "access_code": token}
+
+
+@never_cache
+@require_GET
+def report_receipt(request):
+    """Show the ticket and access code once: the session forgets them as they are shown."""
+    receipt = request.session.pop(RECEIPT_SESSION_KEY, None)
+    try:
+        access_code = identity_cipher().decrypt(receipt["access_code"].encode(), ttl=RECEIPT_SECONDS).decode()
+    except (TypeError, KeyError, InvalidToken):
+        return render(request, "complaints/receipt_gone.html", status=410)
+    return render(request, "complaints/receipt.html", {"ticket": receipt["ticket"], "access_code": access_code})
+
+
+def _invalid_ticket(request, text: str):
+    error = _("Nomor tiket tidak valid. Periksa kembali: formatnya NTR-XXXX-XXXX, seperti pada tanda terima.")
+    return render(request, "complaints/status_lookup.html", {"error": error, "ticket": text}, status=400)
+
+
+@require_GET
+def status_lookup(request):
+    text = request.GET.get("ticket")
+    if text is None:
+        return render(request, "complaints/status_lookup.html")
+    try:
+        return redirect("status-detail", normalize_ticket(text))
+    except InvalidTicket:
+        return _invalid_ticket(request, text)
+
+
+@require_GET
+def status_detail(request, ticket: str):
+    try:
+        normalized = normalize_ticket(ticket)
+    except InvalidTicket:
+        return _invalid_ticket(request, ticket)
+    if normalized != ticket:
+        return redirect("status-detail", normalized)
+    if wait := LookupThrottle().check(request):
+        return throttled_page(request, wait)
+    case = selectors.case_get_public(ticket=normalized)
+    if case is None:
+        return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
+    context = {
+        "case": case,
+        "timeline": timeline.for_public(case=case),
+        "forwardings": case.forwardings.select_related("agency"),
+    }
+    return render(request, "complaints/status_detail.html", context)
+
+
+def _reply_page(request, ticket: str, *, form=None, error: str | None = None, status: int = 200):
+    case = selectors.case_get_public(ticket=ticket)
+    question = selectors.case_open_question(case=case) if case else None
+    context = {"ticket": ticket, "form": form or ReplyForm(), "error": error, "question": question, "case": case}
+    return render(request, "complaints/status_reply.html", context, status=status)
+
+
+def _reply_refused(request, error: DomainError, status: int, ticket: str):
+    """A wrong access code or a case not awaiting an answer: the form again, with the message."""
+    form = ReplyForm(request.POST, request.FILES)
+    form.is_valid()
+    return _reply_page(request, normalize_ticket(ticket), form=form, error=error.message, status=status)
+
+
+@sensitive_post_parameters("access_code", "text")
+@require_http_methods(["GET", "POST"])
+@domain_errors(on_error=_reply_refused)
+def status_reply(request, ticket: str):
+    """The reporter answers an official's question, proving with the access code who answers."""
+    try:
+        normalized = normalize_ticket(ticket)
+    except InvalidTicket:
+        return _invalid_ticket(request, ticket)
+    if normalized != ticket:
+        return redirect("status-reply", normalized)
+    if request.method == "GET":
+        if selectors.case_get_public(ticket=normalized) is None:
+            return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
+        return _reply_page(request, normalized)
+    # A POST (counted by the reply rate limit in UploadGuardMiddleware) always goes through the
+    # access-code check, which refuses an unknown ticket and a wrong code alike.
+    form = ReplyForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _reply_page(request, normalized, form=form, status=400)
+    authorized = services.reply_case_authorize(ticket=normalized, access_code=form.cleaned_data["access_code"])
+    services.reply_submit(case=authorized, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"])
+    messages.success(request, _("Terima kasih. Jawaban Anda sudah diterima dan akan diperiksa petugas."))
+    return redirect("status-detail", normalized)

@@ -1,0 +1,93 @@
+"""Evidence: one screenshot, its sealed original and what processing derives from it."""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..storage import get_evidence_storage
+from .case import Case
+
+
+def evidence_upload_to(instance: "Evidence", filename: str) -> str:
+    """Return the original's path: its own folder, where derived copies will sit beside it.
+
+    The reporter's file name is not used: it may carry a name or a phone number.
+    """
+    extension = Evidence.EXTENSIONS[instance.mime]
+    return f"{instance.uploaded_at:%Y/%m}/{instance.key.hex}/original.{extension}"
+
+
+class Evidence(models.Model):
+    """One screenshot. `original` is the sealed upload: exact bytes, never altered.
+
+    Processing adds, each step with its own state: the sanitized copy (metadata removed) and a
+    thumbnail beside the original, a 64-bit perceptual hash (also split into four indexed
+    16-bit bands, so similar screenshots are found without scanning every row), and OCR text.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Menunggu")
+        DONE = "done", _("Selesai")
+        FAILED = "failed", _("Gagal")
+
+    STEPS = ("sanitize", "thumbnail", "phash", "ocr")
+    HASH_BANDS = 4  # 16 bits each
+
+    class Mime(models.TextChoices):
+        JPEG = "image/jpeg", "JPEG"
+        PNG = "image/png", "PNG"
+        WEBP = "image/webp", "WebP"
+
+    EXTENSIONS = {Mime.JPEG: "jpg", Mime.PNG: "png", Mime.WEBP: "webp"}
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="evidence")
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    position = models.PositiveSmallIntegerField(_("urutan"))
+    original = models.FileField(
+        _("berkas asli"), storage=get_evidence_storage, upload_to=evidence_upload_to, max_length=255, editable=False
+    )
+    original_name = models.CharField(_("nama berkas dari pelapor"), max_length=255, blank=True)
+    sha256 = models.CharField(_("SHA-256 berkas asli"), max_length=64, db_index=True, editable=False)
+    mime = models.CharField(_("jenis"), max_length=20, choices=Mime.choices, editable=False)
+    size_bytes = models.PositiveIntegerField(_("ukuran (byte)"), editable=False)
+    width = models.PositiveIntegerField(_("lebar"), editable=False)
+    height = models.PositiveIntegerField(_("tinggi"), editable=False)
+    uploaded_at = models.DateTimeField(_("diunggah"), default=timezone.now, editable=False)
+
+    sanitized = models.FileField(
+        _("salinan bersih"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
+    )
+    thumbnail = models.FileField(
+        _("gambar kecil"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
+    )
+    phash = models.CharField(_("hash persepsi"), max_length=16, blank=True, editable=False)
+    phash_band0 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band1 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band2 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band3 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    ocr_text = models.TextField(_("teks OCR"), blank=True, editable=False)
+    sanitize_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    thumbnail_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    phash_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    ocr_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
+    processing_errors = models.JSONField(_("galat pemrosesan"), default=dict, blank=True, editable=False)
+    processed_at = models.DateTimeField(_("diproses"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["case", "position"]
+        verbose_name = _("bukti")
+        verbose_name_plural = _("bukti")
+        constraints = [models.UniqueConstraint(fields=["case", "position"], name="evidence_unique_position")]
+
+    def __str__(self):
+        return f"{self.case_id}/{self.position}"
+
+    def processing(self) -> dict[str, str]:
+        """Return each step's state, e.g. {"sanitize": "done", ..., "ocr": "failed"}."""
+        return {step: getattr(self, f"{step}_state") for step in self.STEPS}
+
+    def derived_name(self, file_name: str) -> str:
+        """Return a storage name beside the original, e.g. 2026/11/<key>/sanitized.png."""
+        return f"{self.original.name.rsplit('/', 1)[0]}/{file_name}"

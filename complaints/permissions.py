@@ -1,0 +1,89 @@
+"""Who may do what (DESIGN §1): roles as Django groups with permissions, and every rule about them.
+
+Code asks for permissions, never for role names; a user may hold several roles.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+
+from .errors import NotAllowed
+
+VIEW_CASE = "complaints.view_case"
+TRIAGE = "complaints.triage_case"  # claim, ask the reporter, verify, reject
+CLASSIFY = "complaints.classify_case"
+COORDINATE = "complaints.coordinate_case"  # forward, close, resend, dossiers, decision letters
+VIEW_IDENTITY = "complaints.view_reporter_identity"
+DOWNLOAD_ORIGINAL = "complaints.download_original_evidence"
+
+
+class Role(models.TextChoices):
+    """Officials' roles; each is a Group of the same name."""
+
+    VERIFIKATOR = "verifikator", _("Verifikator")
+    ANALIS = "analis", _("Analis")
+    KOORDINATOR = "koordinator", _("Koordinator")
+    ADMIN = "admin", _("Admin")
+
+
+# Group → permissions ("app_label.codename").
+ROLE_PERMISSIONS = {
+    Role.VERIFIKATOR: [VIEW_CASE, TRIAGE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL],
+    Role.ANALIS: [VIEW_CASE, CLASSIFY],
+    Role.KOORDINATOR: [VIEW_CASE, TRIAGE, CLASSIFY, COORDINATE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL],
+    Role.ADMIN: [
+        VIEW_CASE,
+        "complaints.add_election",
+        "complaints.change_election",
+        "complaints.view_election",
+        "complaints.add_behaviour",
+        "complaints.change_behaviour",
+        "complaints.view_behaviour",
+        "complaints.view_region",
+        "complaints.add_agency",
+        "complaints.change_agency",
+        "complaints.view_agency",
+        "complaints.add_routingrule",
+        "complaints.change_routingrule",
+        "complaints.delete_routingrule",
+        "complaints.view_routingrule",
+        "auth.add_user",
+        "auth.change_user",
+        "auth.view_user",
+        "auth.view_group",
+    ],
+}
+
+
+@transaction.atomic
+def groups_ensure() -> None:
+    """Create the role groups and give each exactly its permissions (idempotent)."""
+    for role, names in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role.value)
+        permissions = []
+        for name in names:
+            app_label, codename = name.split(".")
+            permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+        group.permissions.set(permissions)
+
+
+def has(user, permission: str) -> bool:
+    """Return whether `user` is an active official holding `permission`."""
+    return user is not None and user.is_active and user.has_perm(permission)
+
+
+def require(user, permission: str, message: str) -> None:
+    """Raise NotAllowed with `message` unless `user` holds `permission`."""
+    if not has(user, permission):
+        raise NotAllowed(message)
+
+
+def four_eyes_blocks(case, user, action: str) -> bool:
+    """Return whether the four-eyes rule forbids `user` this action: who verified may not forward."""
+    return bool(settings.FOUR_EYES and action == "forward" and case.verified_by_id == user.pk)
+
+
+def may_act(user, *, permission: str, case, action: str) -> bool:
+    """Return whether `user` may take `action`, which needs `permission`, on `case`."""
+    return has(user, permission) and not four_eyes_blocks(case, user, action)

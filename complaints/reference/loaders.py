@@ -1,0 +1,237 @@
+"""Reference data: regions, elections and the behaviour catalogue (DOMAIN.md).
+
+Loading is idempotent. Regions follow the committed data set (`data/regions/`); elections and
+behaviours are created once and then belong to the admin, so a second run never undoes an
+official's edit.
+"""
+
+import csv
+import datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from ..models import Agency, Behaviour, Category, Election, Region, RoutingRule
+
+REGIONS_DIR = Path(__file__).resolve().parent / "data" / "regions"
+
+ELECTIONS = [
+    {
+        "slug": "pemilu-2024",
+        "name": "Pemilu 2024",
+        "type": Election.Type.PEMILU,
+        "voting_date": datetime.date(2024, 2, 14),
+        "campaign_start": datetime.date(2023, 11, 28),
+        "campaign_end": datetime.date(2024, 2, 10),
+    },
+    {
+        "slug": "pilkada-2024",
+        "name": "Pilkada Serentak 2024",
+        "type": Election.Type.PILKADA,
+        "voting_date": datetime.date(2024, 11, 27),
+        "campaign_start": datetime.date(2024, 9, 25),
+        "campaign_end": datetime.date(2024, 11, 23),
+    },
+]
+
+_DISCIPLINE = "PP 94/2021 tentang Disiplin PNS, Pasal 5 huruf n"
+_ETHICS = "PP 42/2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS, Pasal 11 huruf c"
+_SKB = "SKB Netralitas ASN 22 September 2022"
+
+# (code, name, typical discipline sanction, legal basis pre-filled at classification)
+BEHAVIOURS = [
+    (
+        "MEDSOS_INTERAKSI",
+        "Menyukai, mengomentari, membagikan, bergabung atau mengikuti unggahan, grup atau akun calon atau tim kampanye",
+        "berat",
+        f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
+    ),
+    (
+        "MEDSOS_KAMPANYE",
+        "Berkampanye atau mempromosikan (bakal) calon di media sosial atau daring",
+        "berat",
+        f"{_DISCIPLINE} angka 1; {_SKB}",
+    ),
+    (
+        "FOTO_SIMBOL",
+        "Mengunggah foto bersama calon atau tim sukses dengan simbol atau gestur keberpihakan",
+        "berat",
+        f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
+    ),
+    (
+        "ATRIBUT_KAMPANYE",
+        "Memasang spanduk, baliho atau alat peraga kampanye lainnya",
+        "berat",
+        f"{_DISCIPLINE} angka 3; {_SKB}",
+    ),
+    (
+        "HADIR_DEKLARASI",
+        "Menghadiri deklarasi atau kampanye dan ikut mendukung secara aktif",
+        "berat",
+        f"{_DISCIPLINE} angka 1; {_SKB}",
+    ),
+    (
+        "KEGIATAN_KEBERPIHAKAN",
+        "Mengadakan pertemuan, ajakan, imbauan, seruan atau pemberian barang yang berpihak",
+        "berat",
+        f"{_DISCIPLINE} angka 7; {_SKB}",
+    ),
+    (
+        "TIM_SUKSES",
+        "Menjadi tim ahli, tim pemenangan, anggota tim kampanye atau konsultan",
+        "sedang / berat",
+        f"{_DISCIPLINE}; {_SKB}",
+    ),
+    (
+        "DUKUNGAN_INDEPENDEN",
+        "Memberikan surat dukungan atau fotokopi KTP untuk calon perseorangan",
+        "berat",
+        f"{_DISCIPLINE} angka 8; {_SKB}",
+    ),
+    (
+        "KEPUTUSAN_MENGUNTUNGKAN",
+        "Membuat keputusan atau tindakan yang menguntungkan atau merugikan calon",
+        "berat",
+        f"{_DISCIPLINE} angka 6; {_SKB}",
+    ),
+    (
+        "MENCALONKAN_DIRI",
+        "Mendekati partai politik untuk mencalonkan diri",
+        "sedang",
+        f"{_DISCIPLINE}; {_SKB}",
+    ),
+    (
+        "ANGGOTA_PARPOL",
+        "Menjadi anggota atau pengurus partai politik",
+        "PTDH",
+        "UU 20/2023 tentang ASN; PP 94/2021; pemberhentian tidak dengan hormat",
+    ),
+    (
+        "AKUN_INSTANSI",
+        "Akun resmi instansi pemerintah mengunggah konten politik",
+        "kasus per kasus",
+        f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
+    ),
+    ("LAINNYA", "Lainnya", "dinilai analis", ""),
+]
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(REGIONS_DIR / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@transaction.atomic
+def regions_load() -> int:
+    """Insert or update every province and kabupaten/kota; return how many were loaded."""
+    provinces = [
+        Region(code=row["code"], name=row["name"], level=Region.Level.PROVINCE, parent=None)
+        for row in _read_csv("provinces.csv")
+    ]
+    regencies = [
+        Region(code=row["code"], name=row["name"], level=Region.Level.REGENCY, parent_id=row["province_code"])
+        for row in _read_csv("regencies.csv")
+    ]
+    for batch in (provinces, regencies):
+        Region.objects.bulk_create(
+            batch, update_conflicts=True, unique_fields=["code"], update_fields=["name", "level", "parent"]
+        )
+    return len(provinces) + len(regencies)
+
+
+@transaction.atomic
+def elections_load() -> int:
+    """Create the known elections that are missing; return how many were created."""
+    return sum(Election.objects.get_or_create(slug=row["slug"], defaults=row)[1] for row in ELECTIONS)
+
+
+@transaction.atomic
+def behaviours_load() -> int:
+    """Create the catalogue entries that are missing; return how many were created."""
+    created = 0
+    for position, (code, name, sanction, legal_basis) in enumerate(BEHAVIOURS, start=1):
+        created += Behaviour.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "typical_sanction": sanction, "legal_basis": legal_basis, "position": position},
+        )[1]
+    return created
+
+
+# Contacts we could not verify go to a reserved domain and are flagged (the koordinator is
+# warned before forwarding); an admin replaces them with real addresses.
+PLACEHOLDER_DOMAIN = "instansi.example"
+NATIONAL_AGENCIES = [
+    {"kind": Agency.Kind.BAWASLU, "name": "Bawaslu Republik Indonesia"},
+    {
+        "kind": Agency.Kind.KASN,
+        "name": "Komisi Aparatur Sipil Negara (KASN)",
+        "valid_until": datetime.date(2024, 8, 22),
+    },
+    {
+        "kind": Agency.Kind.BKN,
+        "name": "Badan Kepegawaian Negara (BKN), Deputi Pengawasan dan Pengendalian",
+        "valid_from": datetime.date(2024, 8, 23),
+    },
+]
+VIOLATIONS = [Category.KODE_ETIK, Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN]
+ROUTING_RULES = [
+    # Any violation goes to Bawaslu of the region while the election runs.
+    *[
+        {
+            "category": category,
+            "agency_kinds": [Agency.Kind.BAWASLU],
+            "scope": "region",
+            "only_while_election_runs": True,
+        }
+        for category in VIOLATIONS
+    ],
+    # Every violation to the national neutrality supervisor valid on the incident date.
+    *[
+        {"category": category, "agency_kinds": [Agency.Kind.KASN, Agency.Kind.BKN], "scope": "national"}
+        for category in VIOLATIONS
+    ],
+    # Discipline also to the regional personnel agency, which carries sanctions out.
+    *[
+        {"category": category, "agency_kinds": [Agency.Kind.BKD], "scope": "region"}
+        for category in (Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN)
+    ],
+]
+
+
+def _placeholder_email(kind: str, region: Region | None) -> str:
+    where = region.code.replace(".", "-") if region else "pusat"
+    return f"{kind}.{where}@{PLACEHOLDER_DOMAIN}"
+
+
+@transaction.atomic
+def agencies_load() -> int:
+    """Create the agencies that are missing; return how many were created."""
+    created = 0
+    for row in NATIONAL_AGENCIES:
+        created += Agency.objects.get_or_create(
+            kind=row["kind"],
+            region=None,
+            name=row["name"],
+            defaults={**row, "email": _placeholder_email(row["kind"], None)},
+        )[1]
+    existing = set(Agency.objects.filter(region__isnull=False).values_list("kind", "region_id"))
+    missing = []
+    for region in Region.objects.all():
+        names = {
+            Agency.Kind.BAWASLU: f"Bawaslu {'Provinsi ' if region.level == Region.Level.PROVINCE else ''}{region.name}",
+            Agency.Kind.BKD: f"BKD {'Provinsi ' if region.level == Region.Level.PROVINCE else ''}{region.name}",
+        }
+        for kind, name in names.items():
+            if (kind, region.code) not in existing:
+                missing.append(Agency(kind=kind, name=name, region=region, email=_placeholder_email(kind, region)))
+    Agency.objects.bulk_create(missing, batch_size=500)
+    return created + len(missing)
+
+
+@transaction.atomic
+def routing_rules_load() -> int:
+    """Create the routing rules once; afterwards they belong to the admin."""
+    if RoutingRule.objects.exists():
+        return 0
+    RoutingRule.objects.bulk_create([RoutingRule(**rule) for rule in ROUTING_RULES])
+    return len(ROUTING_RULES)

@@ -1,0 +1,76 @@
+"""The case's timeline: every CaseEvent is written here (like Saleor's order/events.py).
+
+Events are append-only. A public event is what the reporter reads on the status page; its
+internal note and its actor are for officials only. Looks at protected data (the reporter's
+identity, a sealed original) are recorded as internal events that change no status.
+"""
+
+from django.db.models import QuerySet
+
+from .models import Case, CaseEvent, Forwarding
+
+Action = CaseEvent.Action
+
+
+def submitted(*, case: Case) -> CaseEvent:
+    """Record that the report arrived."""
+    return CaseEvent.objects.create(case=case, action=Action.SUBMIT, to_status=case.status)
+
+
+def transitioned(
+    *, case: Case, action: str, by, from_status: str, public_note: str = "", internal_note: str = ""
+) -> CaseEvent:
+    """Record a change of status made by `by` (None: the reporter or the system)."""
+    return CaseEvent.objects.create(
+        case=case,
+        action=action,
+        actor=by,
+        from_status=from_status,
+        to_status=case.status,
+        public_note=public_note,
+        internal_note=internal_note,
+    )
+
+
+def _looked(*, case: Case, action: str, by, note: str = "") -> CaseEvent:
+    return CaseEvent.objects.create(
+        case=case,
+        action=action,
+        actor=by,
+        from_status=case.status,
+        to_status=case.status,
+        internal_note=note,
+        is_public=False,
+    )
+
+
+def identity_viewed(*, case: Case, by, note: str = "") -> CaseEvent:
+    """Record that an official saw the reporter's identity (on the page, or in a dossier)."""
+    return _looked(case=case, action=Action.IDENTITY_VIEWED, by=by, note=note)
+
+
+def original_downloaded(*, case: Case, by, note: str) -> CaseEvent:
+    """Record that an official downloaded a sealed original."""
+    return _looked(case=case, action=Action.ORIGINAL_DOWNLOADED, by=by, note=note)
+
+
+def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> CaseEvent:
+    """Record what an agency did through its link (receipt, outcome); the reporter sees it."""
+    case = forwarding.case
+    return CaseEvent.objects.create(
+        case=case,
+        action=action,
+        from_status=case.status,
+        to_status=case.status,
+        public_note=f"{forwarding.agency.name}{': ' + note if note else ''}",
+    )
+
+
+def for_officials(*, case: Case) -> QuerySet[CaseEvent]:
+    """Return every event, internal ones and actors included."""
+    return case.events.select_related("actor")
+
+
+def for_public(*, case: Case) -> QuerySet[CaseEvent]:
+    """Return the events a reporter may see: public ones, without actors or internal notes."""
+    return case.events.filter(is_public=True).only("at", "action", "from_status", "to_status", "public_note", "case_id")

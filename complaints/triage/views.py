@@ -1,0 +1,145 @@
+"""The officials' queue and case page, and the actions taken from it (`/petugas/`)."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import permissions
+from ..errors import DomainError, NotFound
+from ..forwarding.selectors import agencies_offered
+from ..models import Case
+from ..reference.selectors import behaviour_list
+from ..responses import domain_errors, error_page, official_required
+from . import selectors, services, workflow
+from .actions import ACTIONS, Action
+from .filters import CaseFilters, QueueFilterForm
+
+QUEUE_PAGE_SIZE = 25
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "officials/login.html"
+    redirect_authenticated_user = True
+
+
+@official_required
+@require_GET
+def queue(request):
+    form = QueueFilterForm(request.GET)
+    # A bad filter in the URL shows its message next to the field, and every case.
+    filters = form.to_filters() if form.is_valid() else CaseFilters()
+    cases = selectors.case_list_for_user(user=request.user, filters=filters)
+    page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    counts = selectors.case_status_counts(user=request.user, filters=filters)
+    tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
+    query = request.GET.copy()
+    query.pop("page", None)
+    without_status = query.copy()
+    without_status.pop("status", None)
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "tabs": tabs,
+        "total": sum(counts.values()),
+        "query": query.urlencode(),
+        "query_without_status": without_status.urlencode(),
+    }
+    return render(request, "officials/queue.html", context)
+
+
+def _action_form(action: str, **kwargs):
+    """Return the action's form with ids of its own: several forms on one page share field names."""
+    return ACTIONS[action].form(auto_id=f"id_{action}_%s", **kwargs)
+
+
+def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
+    detail = selectors.case_detail(ticket=ticket, user=request.user)
+    case, seen = detail.case, detail.timeline[-1].pk
+    forms = forms or {}
+    if Action.FORWARD in detail.available_actions and Action.FORWARD not in forms:
+        initial = {"seen_event": seen, "agency_ids": [agency.pk for agency in detail.suggested_agencies]}
+        forms[Action.FORWARD] = _action_form(Action.FORWARD, initial=initial)
+    if Action.FORWARD in forms:  # offer the suggested, nearby and national agencies, not all
+        forms[Action.FORWARD].fields["agency_ids"].queryset = agencies_offered(case=case)
+    actions = [
+        {
+            "name": name,
+            "label": ACTIONS[name].label,
+            "consequence": ACTIONS[name].consequence,
+            "form": forms.get(name) or _action_form(name, initial={"seen_event": seen}),
+        }
+        for name in detail.available_actions
+    ]
+    context = {
+        "case": case,
+        "detail": detail,
+        "evidence": detail.evidence,
+        "suggestions": detail.suggestions,
+        "suggested_agencies": detail.suggested_agencies,
+        "forwardings": detail.forwardings,
+        "timeline": detail.timeline,
+        "actions": actions,
+        "identity": identity,
+        "may_download_original": permissions.has(request.user, permissions.DOWNLOAD_ORIGINAL),
+        "may_mark_duplicate": Action.REJECT in detail.available_actions,
+        "may_resend": permissions.has(request.user, permissions.COORDINATE),
+        "may_view_identity": permissions.has(request.user, permissions.VIEW_IDENTITY),
+        "behaviour_legal_basis": {b.code: b.legal_basis for b in behaviour_list()},
+    }
+    return render(request, "officials/case.html", context, status=status)
+
+
+def _case_page_again(request, error: DomainError, status: int, ticket: str, action: str | None = None):
+    """Show the case page again with the refusal: on the action's form as typed, or as a message."""
+    if isinstance(error, NotFound):
+        return error_page(request, error, status)
+    form = None
+    if action in ACTIONS:
+        form = _action_form(action, data=request.POST)
+        form.is_valid()
+        for field, field_errors in error.fields.items():
+            for message in field_errors:
+                form.add_error(field if field in form.fields else None, message)
+    if not error.fields or form is None:
+        messages.error(request, error.message)
+    return _case_page(request, ticket, forms={action: form} if form else None, status=status)
+
+
+@never_cache
+@official_required
+@require_GET
+@domain_errors()
+def case_detail(request, ticket: str):
+    return _case_page(request, ticket)
+
+
+@official_required
+@require_POST
+@domain_errors(on_error=_case_page_again)
+def case_action(request, ticket: str, action: str):
+    if action not in ACTIONS:
+        raise Http404(_("Tindakan tidak dikenal."))
+    case = selectors.case_get_for_official(ticket=ticket)
+    form = _action_form(action, data=request.POST)
+    if not form.is_valid():
+        return _case_page(request, ticket, forms={action: form}, status=400)
+    workflow.perform(action, case=case, by=request.user, **form.workflow_kwargs())
+    messages.success(request, _("Tersimpan: %(action)s.") % {"action": Action(action).label})
+    return redirect("official-case", ticket)
+
+
+@never_cache
+@official_required
+@require_POST
+@domain_errors(on_error=_case_page_again)
+def case_identity(request, ticket: str):
+    """Show the reporter's identity once, recording that this official looked."""
+    case = selectors.case_get_for_official(ticket=ticket)
+    reporter = services.reporter_identity_reveal(case=case, by=request.user)
+    return _case_page(request, ticket, identity={"reporter": reporter})

@@ -1,0 +1,123 @@
+"""The create path: all or nothing, unique tickets, one confirmation email per report."""
+
+from datetime import timedelta
+
+import pytest
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.utils import timezone
+
+from complaints import notifications
+from complaints.intake import services
+from complaints.intake.forms import ReportForm
+from complaints.models import Case, CaseEvent, Evidence, Notification, Reporter
+from complaints.storage import evidence_storage
+from complaints.tasks import clear_expired_sessions
+from tests.helpers import image_bytes, upload
+
+
+def valid_input(report_fields, count=2):
+    files = {"evidence": [upload(image_bytes(), f"{n}.png") for n in range(count)]}
+    form = ReportForm(data=report_fields, files=files)
+    assert form.is_valid(), form.errors
+    return form.to_input()
+
+
+def files_in(folder):
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+
+
+def test_a_failure_after_the_files_are_stored_leaves_nothing(report_fields, evidence_dir, monkeypatch):
+    report = valid_input(report_fields)
+
+    def broken_create(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(CaseEvent.objects, "create", broken_create)
+    with pytest.raises(RuntimeError):
+        services.report_submit(report=report)
+    assert not Case.objects.exists()
+    assert not Reporter.objects.exists()
+    assert not Evidence.objects.exists()
+    assert files_in(evidence_dir) == []
+
+
+def test_a_storage_failure_on_the_second_file_removes_the_first(report_fields, evidence_dir, monkeypatch):
+    report = valid_input(report_fields)
+    real_save, calls = evidence_storage.save, []
+
+    def flaky_save(name, content, **kwargs):
+        calls.append(name)
+        if len(calls) == 2:
+            raise OSError("disk full")
+        return real_save(name, content, **kwargs)
+
+    monkeypatch.setattr(evidence_storage._wrapped, "save", flaky_save)
+    with pytest.raises(OSError):
+        services.report_submit(report=report)
+    assert len(calls) == 2
+    assert files_in(evidence_dir) == []
+    assert not Case.objects.exists()
+
+
+def test_a_ticket_collision_draws_a_new_ticket(report_fields, monkeypatch):
+    first = services.report_submit(report=valid_input(report_fields, 1)).case
+    drawn = iter([first.ticket, first.ticket, "NTR-0000-0000"])
+    monkeypatch.setattr(services, "generate_ticket", lambda: next(drawn))
+    second = services.report_submit(report=valid_input(report_fields, 1)).case
+    assert second.ticket == "NTR-0000-0000"
+    assert Case.objects.count() == 2
+
+
+def test_confirmation_is_sent_after_commit_and_only_once(report_fields, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submitted = services.report_submit(report=valid_input(report_fields, 1))
+    assert mail.outbox == []  # nothing leaves before the commit
+    assert len(callbacks) == 2  # the email, and processing of the one screenshot
+    for callback in callbacks:
+        callback()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["adit@example.org"]
+    assert submitted.case.ticket in message.subject
+    html = message.alternatives[0][0]
+    for body in (message.body, html):
+        assert submitted.case.ticket in body
+        assert f"/status/{submitted.case.ticket}/" in body
+        assert submitted.access_code not in body
+    # A retried task finds the notification already sent.
+    assert notifications.report_confirmation_send(case_id=submitted.case.pk) is False
+    assert len(mail.outbox) == 1
+    assert Notification.objects.get().sent_at is not None
+
+
+def test_no_email_without_an_address(report_fields, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_submit(report=valid_input({**report_fields, "reporter_email": ""}, 1))
+    assert mail.outbox == []
+
+
+def test_a_failed_send_leaves_the_email_owed_so_a_retry_sends_it(
+    report_fields, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        submitted = services.report_submit(report=valid_input(report_fields, 1))
+
+    def smtp_down(*args, **kwargs):
+        raise ConnectionError("smtp down")
+
+    monkeypatch.setattr(notifications, "send_mail", smtp_down)
+    with pytest.raises(ConnectionError):
+        notifications.report_confirmation_send(case_id=submitted.case.pk)
+    assert not Notification.objects.filter(sent_at__isnull=False).exists()
+    assert Case.objects.filter(pk=submitted.case.pk).exists()
+    monkeypatch.undo()
+    assert notifications.report_confirmation_send(case_id=submitted.case.pk) is True
+    assert len(mail.outbox) == 1
+
+
+def test_expired_sessions_are_cleared(db, client):
+    client.get("/lapor/")  # the form starts a session
+    Session.objects.create(session_key="x" * 32, session_data="", expire_date=timezone.now() - timedelta(days=1))
+    clear_expired_sessions.delay()
+    assert list(Session.objects.values_list("session_key", flat=True)) == [client.session.session_key]
