@@ -15,12 +15,15 @@ from .models import Case, CaseEvent, Notification
 from .permissions import Role
 
 
-def _send_once(*, key: str, kind: str, case: Case | None, to: str, template: str, context: dict) -> bool:
-    """Render `template` (subject, .txt, .html) in Indonesian and send it unless already sent.
+def _send_once(kind: str, *, about, case: Case | None, to: str, context: dict) -> bool:
+    """Send the email of `kind` about `about` (an event, a case, an official and a day) unless sent.
 
-    The notification row is locked while the message goes out, so a task that runs twice
-    sends once; a failed send leaves it unsent for the task's retry.
+    Its key is "<kind>:<about>", and its templates are emails/<kind>_subject.txt, .txt and .html,
+    rendered in Indonesian. The notification row is locked while the message goes out, so a task
+    that runs twice sends once; a failed send leaves it unsent for the task's retry.
     """
+    template = str(kind)
+    key = f"{template.replace('_', '-')}:{about}"
     with transaction.atomic():
         notice, _created = Notification.objects.select_for_update().get_or_create(
             key=key, defaults={"case": case, "kind": kind}
@@ -52,14 +55,7 @@ def report_confirmation_send(*, case_id: int) -> bool:
     if not email:
         return False
     context = {"case": case, "reporter_name": case.reporter.name, "status_url": _status_url(case)}
-    return _send_once(
-        key=f"report-confirmation:{case.pk}",
-        kind=Notification.Kind.REPORT_CONFIRMATION,
-        case=case,
-        to=email,
-        template="report_confirmation",
-        context=context,
-    )
+    return _send_once(Notification.Kind.REPORT_CONFIRMATION, about=case.pk, case=case, to=email, context=context)
 
 
 def status_change_send(*, event_id: int) -> bool:
@@ -78,14 +74,7 @@ def status_change_send(*, event_id: int) -> bool:
         "status_url": _status_url(case),
         "reply_url": settings.SITE_URL + reverse("status-reply", args=[case.ticket]),
     }
-    return _send_once(
-        key=f"status-change:{event.pk}",
-        kind=Notification.Kind.STATUS_CHANGE,
-        case=case,
-        to=email,
-        template="status_change",
-        context=context,
-    )
+    return _send_once(Notification.Kind.STATUS_CHANGE, about=event.pk, case=case, to=email, context=context)
 
 
 def reply_received_send(*, event_id: int) -> bool:
@@ -96,12 +85,7 @@ def reply_received_send(*, event_id: int) -> bool:
         return False
     context = {"case": event.case, "official": official, "case_url": _case_url(event.case)}
     return _send_once(
-        key=f"reply-received:{event.pk}",
-        kind=Notification.Kind.REPLY_RECEIVED,
-        case=event.case,
-        to=official.email,
-        template="reply_received",
-        context=context,
+        Notification.Kind.REPLY_RECEIVED, about=event.pk, case=event.case, to=official.email, context=context
     )
 
 
@@ -122,11 +106,10 @@ def overdue_digest_send() -> int:
     sent = 0
     for official in coordinators:
         sent += _send_once(
-            key=f"overdue-digest:{official.pk}:{today.isoformat()}",
-            kind=Notification.Kind.OVERDUE_DIGEST,
+            Notification.Kind.OVERDUE_DIGEST,
+            about=f"{official.pk}:{today.isoformat()}",
             case=None,
             to=official.email,
-            template="overdue_digest",
             context={"official": official, "rows": rows, "today": today},
         )
     return sent

@@ -29,12 +29,14 @@ urlpatterns = [
     ),
     path(
         "petugas/kasus/<ticket:ticket>/penerusan/<id:forwarding_id>/surat/",
-        forwarding.forwarding_letter,
+        forwarding.forwarding_document,
+        {"document": "letter"},
         name="official-forwarding-letter",
     ),
     path(
         "petugas/kasus/<ticket:ticket>/penerusan/<id:forwarding_id>/berkas/",
-        forwarding.forwarding_dossier,
+        forwarding.forwarding_document,
+        {"document": "dossier"},
         name="official-forwarding-dossier",
     ),
     path(

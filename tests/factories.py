@@ -1,4 +1,4 @@
-"""Factories for rows the tests need without going through the report form."""
+"""Factories for every model, for tests that need rows without going through the report form."""
 
 import functools
 import random
@@ -7,11 +7,25 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from complaints.evidence.imaging import hash_bands
-from complaints.models import Case, CaseEvent, Election, Evidence, Region
+from complaints.models import (
+    Agency,
+    Behaviour,
+    Case,
+    CaseEvent,
+    Election,
+    Evidence,
+    Forwarding,
+    Notification,
+    Region,
+    Reporter,
+    RoutingRule,
+)
 from complaints.tickets import generate_ticket
+from tests.helpers import image_bytes
 
 ACCESS_CODE = "ABCDE-FGHJK"
 
@@ -21,7 +35,44 @@ def access_code_hash() -> str:
     return make_password(ACCESS_CODE)  # argon2 is slow on purpose: hash once for all tests
 
 
+class RegionFactory(factory.django.DjangoModelFactory):
+    """A made-up province (codes 90 and up are not Kemendagri's); `parent=` makes a kabupaten."""
+
+    class Meta:
+        model = Region
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"{90 + n % 10}")
+    name = factory.Sequence(lambda n: f"Provinsi Contoh {n}")
+    level = Region.Level.PROVINCE
+
+
+class ElectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Election
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"pilkada-contoh-{n}")
+    name = factory.Sequence(lambda n: f"Pilkada Contoh {n}")
+    type = Election.Type.PILKADA
+    voting_date = factory.Faker("date_between", start_date="-2y", end_date="-1y")
+    campaign_start = factory.LazyAttribute(lambda e: e.voting_date - timezone.timedelta(days=60))
+    campaign_end = factory.LazyAttribute(lambda e: e.voting_date - timezone.timedelta(days=4))
+
+
+class BehaviourFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Behaviour
+        django_get_or_create = ["code"]
+
+    code = factory.Sequence(lambda n: f"CONTOH_{n}")
+    name = factory.Sequence(lambda n: f"Perilaku contoh {n}")
+    legal_basis = "PP 94/2021 Pasal 5 huruf n"
+
+
 class CaseFactory(factory.django.DjangoModelFactory):
+    """A case as submitted (its first timeline event included), in any `status=`."""
+
     class Meta:
         model = Case
         skip_postgeneration_save = True
@@ -42,6 +93,79 @@ class CaseFactory(factory.django.DjangoModelFactory):
     def submitted(case, create, extracted, **kwargs):
         if create:
             CaseEvent.objects.create(case=case, action=CaseEvent.Action.SUBMIT, to_status=case.status)
+
+
+class ReporterFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reporter
+
+    case = factory.SubFactory(CaseFactory)
+    name = "Sulastri Wibowo"
+    email = "sulastri.w@example.org"
+    phone = "081234567890"
+
+
+class EvidenceFactory(factory.django.DjangoModelFactory):
+    """A sealed screenshot with a real PNG as its original (not processed yet)."""
+
+    class Meta:
+        model = Evidence
+
+    case = factory.SubFactory(CaseFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    original = factory.LazyFunction(lambda: ContentFile(image_bytes(), name="original.png"))
+    sha256 = "0" * 64
+    mime = Evidence.Mime.PNG
+    size_bytes = factory.LazyAttribute(lambda e: e.original.size)
+    width = 360
+    height = 640
+
+
+class CaseEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CaseEvent
+
+    case = factory.SubFactory(CaseFactory)
+    action = CaseEvent.Action.CLAIM
+    from_status = Case.Status.RECEIVED
+    to_status = Case.Status.IN_REVIEW
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Notification
+
+    key = factory.Sequence(lambda n: f"status-change:{n}")
+    case = factory.SubFactory(CaseFactory)
+    kind = Notification.Kind.STATUS_CHANGE
+
+
+class AgencyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Agency
+        django_get_or_create = ["kind", "region", "name"]
+
+    kind = Agency.Kind.BKN
+    name = factory.LazyAttribute(lambda a: f"{a.kind.upper()} contoh")
+    region = None
+    email = factory.LazyAttribute(lambda a: f"{a.kind}@instansi.example")
+
+
+class RoutingRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RoutingRule
+
+    category = "disiplin"
+    agency_kinds = factory.LazyFunction(lambda: [Agency.Kind.BKN])
+    scope = RoutingRule.Scope.NATIONAL
+
+
+class ForwardingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Forwarding
+
+    case = factory.SubFactory(CaseFactory, status="forwarded", category="disiplin")
+    agency = factory.SubFactory(AgencyFactory)
 
 
 def official(username: str, *roles: str, email: str = "", password: str | None = None):

@@ -72,3 +72,30 @@ def race(case_pk: int, *moves: tuple[str, object, dict]) -> dict[str, str]:
     for thread in threads:
         thread.join(timeout=30)
     return results
+
+
+def error_of(response, http_status: int) -> dict:
+    """Assert the API's error shape with this status and return the error body."""
+    assert response.status_code == http_status, response.content
+    assert response["Content-Type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"}
+    assert set(body["error"]) == {"code", "message", "fields"}
+    assert body["error"]["message"]
+    return body["error"]
+
+
+def stored_files(folder) -> list:
+    """Return the files under `folder` (none if it does not exist)."""
+    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
+
+
+def assert_nothing_stored(folder) -> None:
+    """Assert that no case, reporter, evidence, event or evidence file was stored."""
+    from complaints.models import Case, CaseEvent, Evidence, Reporter
+
+    assert Case.objects.count() == 0
+    assert Reporter.objects.count() == 0
+    assert Evidence.objects.count() == 0
+    assert CaseEvent.objects.count() == 0
+    assert stored_files(folder) == []

@@ -27,6 +27,7 @@ ERROR_MEANINGS = {
     404: "Not found: unknown ticket, case, file or path.",
     409: "The case's state does not allow it now, or a colleague changed it first.",
     413: "The request or a file is over its size limit.",
+    415: "The body's media type is not one this endpoint reads (reports: multipart/form-data).",
     429: "Too many requests from this address: `Retry-After` says when to try again.",
 }
 

@@ -89,19 +89,14 @@ def forwarding_resend(request, ticket: str, forwarding_id: int):
     return redirect("official-case", ticket)
 
 
-@never_cache
-@official_required
-@require_GET
-@domain_errors()
-def forwarding_dossier(request, ticket: str, forwarding_id: int):
-    forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id)
-    return dossier_file(forwarding, by=request.user)
+# A forwarding's documents for the koordinator: the dossier sent, the decision letter received.
+DOCUMENTS = {"dossier": dossier_file, "letter": decision_letter_file}
 
 
 @never_cache
 @official_required
 @require_GET
 @domain_errors()
-def forwarding_letter(request, ticket: str, forwarding_id: int):
+def forwarding_document(request, ticket: str, forwarding_id: int, document: str):
     forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id)
-    return decision_letter_file(forwarding, by=request.user)
+    return DOCUMENTS[document](forwarding, by=request.user)

@@ -1,5 +1,7 @@
 """Citizens' pages: the landing page, the report form, the receipt and the status pages."""
 
+import functools
+
 from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
@@ -104,19 +106,34 @@ def status_lookup(request):
         return _invalid_ticket(request, text)
 
 
+def canonical_ticket(url_name: str):
+    """Decorate a view of `/status/<ticket>/...`: a mistyped ticket gets the lookup form with a
+    message, a ticket typed another way (lower case, no dashes) the redirect to its one address."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, ticket: str):
+            try:
+                normalized = normalize_ticket(ticket)
+            except InvalidTicket:
+                return _invalid_ticket(request, ticket)
+            if normalized != ticket:
+                return redirect(url_name, normalized)
+            return view(request, ticket)
+
+        return wrapped
+
+    return decorate
+
+
 @require_GET
+@canonical_ticket("status-detail")
 def status_detail(request, ticket: str):
-    try:
-        normalized = normalize_ticket(ticket)
-    except InvalidTicket:
-        return _invalid_ticket(request, ticket)
-    if normalized != ticket:
-        return redirect("status-detail", normalized)
     if wait := LookupThrottle().check(request):
         return throttled_page(request, wait)
-    case = selectors.case_get_public(ticket=normalized)
+    case = selectors.case_get_public(ticket=ticket)
     if case is None:
-        return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
+        return render(request, "complaints/status_not_found.html", {"ticket": ticket}, status=404)
     context = {
         "case": case,
         "timeline": timeline.for_public(case=case),
@@ -136,30 +153,25 @@ def _reply_refused(request, error: DomainError, status: int, ticket: str):
     """A wrong access code or a case not awaiting an answer: the form again, with the message."""
     form = ReplyForm(request.POST, request.FILES)
     form.is_valid()
-    return _reply_page(request, normalize_ticket(ticket), form=form, error=error.message, status=status)
+    return _reply_page(request, ticket, form=form, error=error.message, status=status)
 
 
 @sensitive_post_parameters("access_code", "text")
 @require_http_methods(["GET", "POST"])
+@canonical_ticket("status-reply")
 @domain_errors(on_error=_reply_refused)
 def status_reply(request, ticket: str):
     """The reporter answers an official's question, proving with the access code who answers."""
-    try:
-        normalized = normalize_ticket(ticket)
-    except InvalidTicket:
-        return _invalid_ticket(request, ticket)
-    if normalized != ticket:
-        return redirect("status-reply", normalized)
     if request.method == "GET":
-        if selectors.case_get_public(ticket=normalized) is None:
-            return render(request, "complaints/status_not_found.html", {"ticket": normalized}, status=404)
-        return _reply_page(request, normalized)
+        if selectors.case_get_public(ticket=ticket) is None:
+            return render(request, "complaints/status_not_found.html", {"ticket": ticket}, status=404)
+        return _reply_page(request, ticket)
     # A POST (counted by the reply rate limit in UploadGuardMiddleware) always goes through the
     # access-code check, which refuses an unknown ticket and a wrong code alike.
     form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
-        return _reply_page(request, normalized, form=form, status=400)
-    authorized = services.reply_case_authorize(ticket=normalized, access_code=form.cleaned_data["access_code"])
+        return _reply_page(request, ticket, form=form, status=400)
+    authorized = services.reply_case_authorize(ticket=ticket, access_code=form.cleaned_data["access_code"])
     services.reply_submit(case=authorized, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"])
     messages.success(request, _("Terima kasih. Jawaban Anda sudah diterima dan akan diperiksa petugas."))
-    return redirect("status-detail", normalized)
+    return redirect("status-detail", ticket)

@@ -180,11 +180,11 @@ class Case(ConcurrentTransitionMixin, models.Model):
     # The state graph of DESIGN §2. Only `workflow` calls these.
     @transition(field=status, source=Status.RECEIVED, target=Status.IN_REVIEW)
     def claim(self):
-        pass
+        """An official takes a new case into review."""
 
     @transition(field=status, source=Status.IN_REVIEW, target=Status.NEEDS_INFO)
     def request_info(self):
-        pass
+        """An official asks the reporter a question."""
 
     @transition(field=status, source=Status.NEEDS_INFO, target=Status.IN_REVIEW)
     def resume(self):
@@ -192,11 +192,11 @@ class Case(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=status, source=Status.IN_REVIEW, target=Status.VERIFIED)
     def verify(self):
-        pass
+        """The report meets the formal and material requirements."""
 
     @transition(field=status, source=Status.IN_REVIEW, target=Status.REJECTED)
     def reject(self):
-        pass
+        """The report is refused, with a reason."""
 
     @transition(field=status, source=Status.NEEDS_INFO, target=Status.REJECTED)
     def expire(self):
@@ -204,7 +204,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
 
     @transition(field=status, source=Status.VERIFIED, target=Status.CLASSIFIED)
     def classify(self):
-        pass
+        """An analyst records the kind of violation, or that there is none."""
 
     @transition(field=status, source=Status.CLASSIFIED, target=Status.FORWARDED, conditions=[_is_violation])
     def forward(self):

@@ -4,9 +4,9 @@ Cases are made the way real ones are: through the report service and the workflo
 demo officials. Their tickets are fixed (NTR-DEM0-…), so loading twice changes nothing.
 """
 
+import dataclasses
 import datetime
 import io
-from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -36,7 +36,7 @@ def demo_ticket(number: int) -> str:
     return f"NTR-{symbols[:4]}-{symbols[4:]}"
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class DemoCase:
     asn_name: str
     asn_agency: str
@@ -50,6 +50,16 @@ class DemoCase:
     anonymous: bool = False
 
 
+TEACHER = DemoCase(
+    "Rahmat Hidayat",
+    "Dinas Pendidikan Kabupaten Serang",
+    "36.04",
+    "facebook",
+    "MEDSOS_INTERAKSI",
+    "Guru PNS membagikan unggahan kampanye calon bupati dan menulis 'lanjutkan!' di kolom komentar.",
+    1,
+    (),
+)
 DEMO_CASES = [
     DemoCase(
         "Pengelola akun Instagram Pemprov Banten",
@@ -62,16 +72,7 @@ DEMO_CASES = [
         (),
         election="pemilu-2024",
     ),
-    DemoCase(
-        "Rahmat Hidayat",
-        "Dinas Pendidikan Kabupaten Serang",
-        "36.04",
-        "facebook",
-        "MEDSOS_INTERAKSI",
-        "Guru PNS membagikan unggahan kampanye calon bupati dan menulis 'lanjutkan!' di kolom komentar.",
-        1,
-        (),
-    ),
+    TEACHER,
     DemoCase(
         "Siti Aminah",
         "Kecamatan Cipocok Jaya",
@@ -133,15 +134,10 @@ DEMO_CASES = [
         8,
         ("claim", "verify"),
     ),
-    DemoCase(
-        "Rahmat Hidayat",
-        "Dinas Pendidikan Kabupaten Serang",
-        "36.04",
-        "facebook",
-        "MEDSOS_INTERAKSI",
-        "Laporan yang sama tentang guru yang membagikan unggahan kampanye calon bupati.",
-        1,
-        ("claim", "reject_duplicate"),
+    dataclasses.replace(  # another citizen reports the same teacher: marked as a duplicate of case 2
+        TEACHER,
+        description="Laporan yang sama tentang guru yang membagikan unggahan kampanye calon bupati.",
+        steps=("claim", "reject_duplicate"),
     ),
     DemoCase(
         "Fajar Nugroho",

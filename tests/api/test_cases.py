@@ -15,7 +15,7 @@ from complaints.models import Behaviour, Case, CaseEvent, Election, Region, Repo
 from complaints.permissions import Role
 from complaints.tickets import generate_ticket
 from tests.factories import ACCESS_CODE, CaseFactory, official
-from tests.helpers import image_bytes, upload
+from tests.helpers import error_of, image_bytes, upload
 
 CASES = "/api/v1/cases/"
 REPORTS = "/api/v1/reports/"
@@ -52,16 +52,6 @@ def submit(client, report_fields, files=None) -> dict:
 
 def reply(client, ticket: str, access_code: str, text: str = "Diunggah tanggal 27 Januari.", **extra):
     return client.post(f"{REPORTS}{ticket}/replies/", {"access_code": access_code, "text": text, **extra})
-
-
-def error_of(response, http_status: int) -> dict:
-    """Assert the API's error shape with this status and return the error body."""
-    assert response.status_code == http_status, response.content
-    body = response.json()
-    assert set(body) == {"error"}
-    assert set(body["error"]) == {"code", "message", "fields"}
-    assert body["error"]["message"]
-    return body["error"]
 
 
 def listed(client, **params) -> list[str]:

@@ -5,15 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from complaints.models import Case, Evidence
 from tests.factories import official
-from tests.helpers import image_bytes
-
-
-def error_of(response, http_status: int) -> dict:
-    assert response.status_code == http_status, response.content
-    assert response["Content-Type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"} and set(body["error"]) == {"code", "message", "fields"}
-    return body["error"]
+from tests.helpers import error_of, image_bytes
 
 
 @pytest.mark.parametrize("fmt", ["csv", "api", "xml", "yaml", "%0A"])

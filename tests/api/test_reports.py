@@ -7,9 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from complaints.models import Case, CaseEvent, Evidence, Reporter
+from complaints.models import Case, CaseEvent, Reporter
 from tests.factories import CaseFactory
-from tests.helpers import FROZEN_AT, image_bytes, upload
+from tests.helpers import FROZEN_AT, assert_nothing_stored, image_bytes, stored_files, upload
 
 REPORTS = "/api/v1/reports/"
 
@@ -17,18 +17,6 @@ REPORTS = "/api/v1/reports/"
 def post(client, fields, files=None, **extra):
     files = [upload(image_bytes())] if files is None else files
     return client.post(REPORTS, {**fields, "evidence": files}, **extra)
-
-
-def stored_files(folder):
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
-
-
-def assert_nothing_stored(folder):
-    assert Case.objects.count() == 0
-    assert Reporter.objects.count() == 0
-    assert Evidence.objects.count() == 0
-    assert CaseEvent.objects.count() == 0
-    assert stored_files(folder) == []
 
 
 def test_submit_returns_ticket_and_access_code(client, report_fields, evidence_dir):

@@ -23,6 +23,13 @@ def log_in(page, username: str) -> None:
     page.get_by_role("heading", name="Antrean kasus").wait_for()
 
 
+def open_case_as(page, username: str, ticket: str) -> None:
+    """Leave the session of whoever acted before, log in as `username` and open the case."""
+    page.context.clear_cookies()
+    log_in(page, username)
+    page.goto(f"/petugas/kasus/{ticket}/")
+
+
 def act(page, label: str, **fields) -> None:
     page.locator("summary", has_text=label).click()
     action = page.locator("details[open]")
@@ -68,19 +75,15 @@ def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(pag
     page.get_by_role("button", name="Kirim jawaban").click()
     page.get_by_text("Jawaban Anda sudah diterima").wait_for()
     page.shot("jawaban-diterima")
-    page.context.clear_cookies()
 
     # The verifikator sees the answer and verifies.
-    log_in(page, "vera")
-    page.goto(f"/petugas/kasus/{ticket}/")
+    open_case_as(page, "vera", ticket)
     assert page.get_by_text("Saya melihatnya tanggal 27 Januari pagi.").is_visible()
     act(page, "Verifikasi: memenuhi syarat", **{"Catatan untuk pelapor": "Laporan Anda lengkap."})
     page.shot("terverifikasi")
-    page.context.clear_cookies()
 
     # The analis classifies; the legal basis is pre-filled from the behaviour.
-    log_in(page, "anwar")
-    page.goto(f"/petugas/kasus/{ticket}/")
+    open_case_as(page, "anwar", ticket)
     page.locator("summary", has_text="Klasifikasi pelanggaran").click()
     form = page.locator("details[open]")
     form.get_by_label("Kategori").select_option("disiplin")
@@ -153,11 +156,9 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
     workflow.perform("verify", case=case, by=vera)
     behaviour = Behaviour.objects.get(code="AKUN_INSTANSI")
     workflow.perform("classify", case=case, by=official("anwar", Role.ANALIS), category="disiplin", behaviour=behaviour)
-    page.context.clear_cookies()
 
     # The koordinator forwards to the suggested agencies (ticked already) after reading the warning.
-    log_in(page, "kartika")
-    page.goto(f"/petugas/kasus/{ticket}/")
+    open_case_as(page, "kartika", ticket)
     page.locator("summary", has_text="Teruskan ke instansi").click()
     form = page.locator("details[open]")
     assert form.get_by_text("kontak belum terverifikasi").first.is_visible()
@@ -184,11 +185,9 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
         page.get_by_role("button", name="Laporkan hasil").click()
         page.get_by_text("Hasil penanganan sudah tercatat").wait_for()
     page.shot("hasil-instansi")
-    page.context.clear_cookies()
 
     # The koordinator closes with a public summary.
-    log_in(page, "kartika")
-    page.goto(f"/petugas/kasus/{ticket}/")
+    open_case_as(page, "kartika", ticket)
     act(
         page,
         "Tutup kasus",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from complaints.models import Case, CaseEvent, Evidence, Reporter
-from tests.helpers import image_bytes, upload
+from tests.helpers import assert_nothing_stored, image_bytes, stored_files, upload
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
 ACCESS_CODE_RE = re.compile(r'id="access-code">\s*([0-9A-Z]{5}-[0-9A-Z]{5})\s*<')
@@ -20,11 +20,6 @@ ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;"
 def post_report(client, fields, files, **extra):
     """POST the report form as multipart, with `files` as the `evidence` uploads."""
     return client.post(reverse("report-create"), {**fields, "evidence": files}, **extra)
-
-
-def stored_files(folder):
-    """Return every file under the evidence folder (which may not exist)."""
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.exists() else []
 
 
 def field_errors(html: str, field: str) -> list[str]:
@@ -320,11 +315,7 @@ def test_rejected_report_asks_to_choose_screenshots_again(rejected):
 
 
 def test_rejected_report_stores_nothing(rejected, evidence_dir):
-    assert Case.objects.count() == 0
-    assert Reporter.objects.count() == 0
-    assert Evidence.objects.count() == 0
-    assert CaseEvent.objects.count() == 0
-    assert stored_files(evidence_dir) == []
+    assert_nothing_stored(evidence_dir)
 
 
 def test_long_description_error_names_the_limit(client, report_fields, png):

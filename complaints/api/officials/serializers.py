@@ -155,6 +155,7 @@ class CaseDetailSerializer(CaseListSerializer):
     claimed_behaviours = serializers.SlugRelatedField(source="behaviours", slug_field="code", many=True, read_only=True)
     duplicate_of = serializers.CharField(source="duplicate_of.ticket", allow_null=True, default=None)
     duplicates = serializers.SlugRelatedField(slug_field="ticket", many=True, read_only=True)
+    post_url = serializers.CharField(help_text="The reported post's address; empty when none was given.")
     evidence = serializers.SerializerMethodField()
     timeline = serializers.SerializerMethodField()
     available_actions = serializers.SerializerMethodField()

@@ -54,7 +54,7 @@ class ReportCreateView(PublicAPIView):
         operation_id="reports_create",
         summary="Submit a report with 1 to 5 screenshots (multipart)",
         request={"multipart/form-data": form_schema(ReportForm)},
-        responses={201: s.ReportCreatedSerializer, **errors(400, 413, 429)},
+        responses={201: s.ReportCreatedSerializer, **errors(400, 413, 415, 429)},
     )
     def post(self, request):
         form = ReportForm(data=request.POST, files=request.FILES)
@@ -100,7 +100,7 @@ class ReportReplyView(PublicAPIView):
         summary="The reporter answers an official's question with the access code (optional screenshots)",
         parameters=[TICKET_PARAMETER],
         request={"multipart/form-data": form_schema(ReplyForm), "application/json": form_schema(ReplyForm)},
-        responses={201: s.ReportStatusSerializer, **errors(400, 403, 409, 413, 429)},
+        responses={201: s.ReportStatusSerializer, **errors(400, 403, 409, 413, 415, 429)},
     )
     def post(self, request, ticket: str):
         normalized = _ticket(ticket)
