@@ -61,7 +61,9 @@ run: venv .env messages
 	$(PY) manage.py migrate --noinput -v 0
 	$(PY) manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
 	@echo "Portal: http://$(HOST):$(PORT)/  ·  petugas: http://$(HOST):$(PORT)/petugas/  ·  admin: http://$(HOST):$(PORT)/admin/"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@# Without a broker there is no Celery beat: run_periodic runs the periodic jobs beside the server.
+	$(PY) manage.py run_periodic & periodic=$$!; trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: venv
 	$(VENV)/bin/ruff check .

@@ -65,10 +65,13 @@ def _tasks_raise():
 
 @pytest.fixture
 def ref(db):
-    """Load regions, elections and the behaviour catalogue, as seed_demo does."""
+    """Load regions, elections, the behaviour catalogue, deadline rules and collective leave, as
+    seed_demo does (a transactional test's flush removes what migrate loaded)."""
     loaders.regions_load()
     loaders.elections_load()
     loaders.behaviours_load()
+    loaders.deadline_rules_load()
+    loaders.collective_leave_load()
 
 
 @pytest.fixture

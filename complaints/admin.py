@@ -2,15 +2,33 @@
 the workflow, and reporter identity is not shown here at all (each view of it is logged in the
 officials' pages instead)."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import Agency, Behaviour, Case, CaseEvent, Election, Evidence, Forwarding, Region, RoutingRule
+from .models import (
+    Agency,
+    Behaviour,
+    Case,
+    CaseEvent,
+    CollectiveLeave,
+    DeadlineRule,
+    Election,
+    Evidence,
+    Forwarding,
+    Jurisdiction,
+    Region,
+    RoutingRule,
+)
+from .triage.deadlines import missing_collective_leave
 
 
 @admin.register(Election)
 class ElectionAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "type", "voting_date", "campaign_start", "campaign_end", "accepts_reports"]
+    list_display = ["name", "slug", "type", "stages_start", "stages_end", "voting_date", "accepts_reports"]
     list_filter = ["type", "accepts_reports"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -89,18 +107,67 @@ class CaseAdmin(admin.ModelAdmin):
 
 @admin.register(Agency)
 class AgencyAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "region", "email", "contact_verified", "valid_from", "valid_until"]
+    list_display = [
+        "name",
+        "kind",
+        "region",
+        "email",
+        "contact_verified",
+        "valid_from",
+        "valid_until",
+        "succeeded_by",
+        "response_days",
+    ]
     list_filter = ["kind", "contact_verified"]
     list_editable = ["email", "contact_verified"]
     search_fields = ["name", "email", "region__code", "region__name"]
     list_select_related = ["region"]
-    autocomplete_fields = ["region"]
+    autocomplete_fields = ["region", "succeeded_by"]
 
 
 @admin.register(RoutingRule)
 class RoutingRuleAdmin(admin.ModelAdmin):
-    list_display = ["category", "behaviour", "agency_kinds", "scope", "only_while_election_runs"]
+    list_display = ["category", "behaviour", "agency_kinds", "scope", "bawaslu_window"]
     list_filter = ["category", "scope"]
+
+
+@admin.register(DeadlineRule)
+class DeadlineRuleAdmin(admin.ModelAdmin):
+    list_display = ["election_type", "step", "days", "day_type", "source"]
+    list_editable = ["days", "day_type"]
+    list_filter = ["election_type"]
+
+
+@admin.register(CollectiveLeave)
+class CollectiveLeaveAdmin(admin.ModelAdmin):
+    list_display = ["day", "name", "source"]
+    date_hierarchy = "day"
+
+    def changelist_view(self, request, extra_context=None):
+        year = timezone.localdate().year
+        if missing_collective_leave(year):
+            messages.warning(
+                request,
+                gettext("Cuti bersama tahun %(year)d belum dicatat. Masukkan tanggalnya dari SKB tahun ini.")
+                % {"year": year},
+            )
+        return super().changelist_view(request, extra_context)
+
+
+class JurisdictionInline(admin.TabularInline):
+    model = Jurisdiction
+    extra = 0
+    autocomplete_fields = ["region"]
+    verbose_name_plural = _("wilayah kerja (kosong: nasional)")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class OfficialAdmin(UserAdmin):
+    inlines = [JurisdictionInline]
 
 
 admin.site.site_header = _("Administrasi Portal Netralitas ASN")

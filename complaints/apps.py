@@ -12,11 +12,15 @@ class ComplaintsConfig(AppConfig):
 
 
 def _after_migrate(*, using, **kwargs):
-    """Finish what `migrate` alone must leave working (DESIGN §7): the role groups, and the
-    table of the database cache that holds the rate-limit counters by default."""
+    """Finish what `migrate` alone must leave working (DESIGN §7): the role groups, the deadline
+    rules and cited collective leave the deadlines need, and the table of the database cache that
+    holds the rate-limit counters by default."""
     from django.core.management import call_command
 
     from .permissions import groups_ensure
+    from .reference import loaders
 
     groups_ensure()
+    loaders.deadline_rules_load()
+    loaders.collective_leave_load()
     call_command("createcachetable", database=using, verbosity=0)

@@ -97,14 +97,13 @@ def overdue_digest_send() -> int:
     """Email each koordinator the open cases past their deadline; return how many emails went out."""
     from .triage.selectors import case_list_overdue  # triage queues this module's emails
 
-    overdue = list(case_list_overdue())
-    if not overdue:
-        return 0
     today = timezone.localdate()
-    rows = [{"case": case, "url": _case_url(case)} for case in overdue]
     coordinators = get_user_model().objects.filter(groups__name=Role.KOORDINATOR, is_active=True).exclude(email="")
     sent = 0
-    for official in coordinators:
+    for official in coordinators:  # each koordinator, the overdue cases of their own regions
+        rows = [{"case": case, "url": _case_url(case)} for case in case_list_overdue(user=official)]
+        if not rows:
+            continue
         sent += _send_once(
             Notification.Kind.OVERDUE_DIGEST,
             about=f"{official.pk}:{today.isoformat()}",

@@ -16,6 +16,7 @@ CLASSIFY = "complaints.classify_case"
 COORDINATE = "complaints.coordinate_case"  # forward, close, resend, dossiers, decision letters
 VIEW_IDENTITY = "complaints.view_reporter_identity"
 DOWNLOAD_ORIGINAL = "complaints.download_original_evidence"
+RECORD_FINDING = "complaints.record_finding"  # an official's own finding (temuan)
 
 
 class Role(models.TextChoices):
@@ -29,9 +30,9 @@ class Role(models.TextChoices):
 
 # Group → permissions ("app_label.codename").
 ROLE_PERMISSIONS = {
-    Role.VERIFIKATOR: [VIEW_CASE, TRIAGE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL],
+    Role.VERIFIKATOR: [VIEW_CASE, TRIAGE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL, RECORD_FINDING],
     Role.ANALIS: [VIEW_CASE, CLASSIFY],
-    Role.KOORDINATOR: [VIEW_CASE, TRIAGE, CLASSIFY, COORDINATE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL],
+    Role.KOORDINATOR: [VIEW_CASE, TRIAGE, CLASSIFY, COORDINATE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL, RECORD_FINDING],
     Role.ADMIN: [
         VIEW_CASE,
         "complaints.add_election",
@@ -84,6 +85,21 @@ def four_eyes_blocks(case, user, action: str) -> bool:
     return bool(settings.FOUR_EYES and action == "forward" and case.verified_by_id == user.pk)
 
 
+def claimed_by_another(case, user, permission: str) -> bool:
+    """Return whether a verifier's step on `case` belongs to another official.
+
+    Once a case is claimed, its review (asking the reporter, verifying, rejecting) is its
+    assignee's; a koordinator may step in. The rule lends no permission: it only narrows who of
+    those holding TRIAGE may act, so classifying (CLASSIFY) is any analyst's or koordinator's.
+    """
+    return permission == TRIAGE and case.assignee_id not in (None, user.pk) and not has(user, COORDINATE)
+
+
 def may_act(user, *, permission: str, case, action: str) -> bool:
-    """Return whether `user` may take `action`, which needs `permission`, on `case`."""
-    return has(user, permission) and not four_eyes_blocks(case, user, action)
+    """Return whether `user` may take `action`, which needs `permission`, on `case`: the role's
+    permission, the four-eyes rule and the assignee's claim, all here."""
+    return (
+        has(user, permission)
+        and not four_eyes_blocks(case, user, action)
+        and not claimed_by_another(case, user, permission)
+    )

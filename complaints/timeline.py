@@ -12,9 +12,9 @@ from .models import Case, CaseEvent, Forwarding
 Action = CaseEvent.Action
 
 
-def submitted(*, case: Case) -> CaseEvent:
-    """Record that the report arrived."""
-    return CaseEvent.objects.create(case=case, action=Action.SUBMIT, to_status=case.status)
+def submitted(*, case: Case, by=None) -> CaseEvent:
+    """Record that the report arrived, or that an official (`by`) recorded a finding."""
+    return CaseEvent.objects.create(case=case, action=Action.SUBMIT, actor=by, to_status=case.status)
 
 
 def transitioned(

@@ -5,7 +5,6 @@ Every variable has an embedded default so a bare checkout runs (see README, "Con
 generated keys; production sets the variables itself and leaves DEBUG off.
 """
 
-import datetime
 from pathlib import Path
 
 import environ
@@ -250,6 +249,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "OAS_VERSION": "3.1.0",  # a nullable nested object is oneOf [object, null], which validators read alike
     "ENUM_NAME_OVERRIDES": {
         "CaseStatusEnum": "complaints.models.case.Case.Status",
         "SeverityEnum": "complaints.models.case.Severity",
@@ -278,30 +278,9 @@ FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 
 # TRIAGE (DOMAIN.md)
 # ------------------------------------------------------------------------------
-# Days per step and election type, counted from the report (report window: from the day the
-# violation became known). A late report is flagged, not refused.
-DEADLINES = {
-    "pemilu": {"report_window": 7, "initial_review": 2, "handling": 7},
-    "pilkada": {"report_window": 7, "initial_review": 3, "handling": 5},  # 3 + 2 days
-}
-DEADLINE_DAYS = env("DEADLINE_DAYS", default="working")  # "working" or "calendar"
-if DEADLINE_DAYS not in ("working", "calendar"):
-    raise ImproperlyConfigured("DEADLINE_DAYS must be 'working' or 'calendar'.")
-NEEDS_INFO_DAYS = env.int("NEEDS_INFO_DAYS", default=3)  # for the reporter to answer a question
-# Collective leave days (cuti bersama), announced yearly by joint ministerial decree; these are
-# the 2024 ones. Public holidays themselves come from the `holidays` package.
-CUTI_BERSAMA = {
-    datetime.date.fromisoformat(day)
-    for day in env.list(
-        "CUTI_BERSAMA",
-        default=[
-            "2024-02-09", "2024-03-11", "2024-04-08", "2024-04-09", "2024-04-12", "2024-04-15",
-            "2024-05-10", "2024-05-24", "2024-06-18", "2024-12-26",
-        ],
-    )
-}  # fmt: skip
-# Days an agency has to report an outcome before the case shows as overdue.
-AGENCY_RESPONSE_DAYS = env.int("AGENCY_RESPONSE_DAYS", default=30)
+# Deadlines per step and election type, each in working or calendar days, collective leave per
+# year and each agency's response period are data an admin keeps (DeadlineRule, CollectiveLeave,
+# Agency), not settings: the law and the yearly decrees change them.
 # The agency's signed link stays valid this long (DESIGN §5: no accounts for agencies).
 AGENCY_LINK_DAYS = env.int("AGENCY_LINK_DAYS", default=90)
 # The official who verified a case may not forward it (DESIGN §2).

@@ -16,10 +16,15 @@ from complaints.models import (
     Behaviour,
     Case,
     CaseEvent,
+    CollectiveLeave,
+    DayType,
+    DeadlineRule,
     Election,
     Evidence,
     Forwarding,
+    Jurisdiction,
     Notification,
+    PeriodicRun,
     Region,
     Reporter,
     RoutingRule,
@@ -58,6 +63,8 @@ class ElectionFactory(factory.django.DjangoModelFactory):
     voting_date = factory.Faker("date_between", start_date="-2y", end_date="-1y")
     campaign_start = factory.LazyAttribute(lambda e: e.voting_date - timezone.timedelta(days=60))
     campaign_end = factory.LazyAttribute(lambda e: e.voting_date - timezone.timedelta(days=4))
+    stages_start = factory.LazyAttribute(lambda e: e.voting_date - timezone.timedelta(days=300))
+    stages_end = factory.LazyAttribute(lambda e: e.voting_date + timezone.timedelta(days=30))
 
 
 class BehaviourFactory(factory.django.DjangoModelFactory):
@@ -149,6 +156,44 @@ class AgencyFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda a: f"{a.kind.upper()} contoh")
     region = None
     email = factory.LazyAttribute(lambda a: f"{a.kind}@instansi.example")
+
+
+class DeadlineRuleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DeadlineRule
+        django_get_or_create = ["election_type", "step"]
+
+    election_type = "pilkada"
+    step = DeadlineRule.Step.INITIAL_REVIEW
+    days = 3
+    day_type = DayType.WORKING
+
+
+class CollectiveLeaveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectiveLeave
+        django_get_or_create = ["day"]
+
+    day = factory.Sequence(lambda n: timezone.datetime(2026, 12, 24).date() + timezone.timedelta(days=n))
+    name = "Cuti bersama contoh"
+    source = "SKB contoh"
+
+
+class JurisdictionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Jurisdiction
+
+    official = factory.LazyFunction(lambda: official(f"petugas-{generate_ticket()}", "verifikator"))
+    region = factory.LazyFunction(lambda: Region.objects.get(code="32"))
+
+
+class PeriodicRunFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PeriodicRun
+        django_get_or_create = ["name"]
+
+    name = "expire-unanswered-requests"
+    last_run_at = factory.LazyFunction(timezone.now)
 
 
 class RoutingRuleFactory(factory.django.DjangoModelFactory):

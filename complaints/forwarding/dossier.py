@@ -19,12 +19,18 @@ def _image_uri(field) -> str | None:
         return "data:image/png;base64," + base64.b64encode(handle.read()).decode()
 
 
-def dossier_pdf(forwarding: Forwarding) -> bytes:
-    """Render the dossier. The reporter's identity appears only if they agreed to share it."""
+def names_reporter(forwarding: Forwarding) -> bool:
+    """Return whether the dossier carries the reporter's identity: only with the reporter's
+    consent, and only for a supervisory body (Bawaslu, BKN), never for the accused's employer
+    side (BKD, PPK, Inspektorat), where retaliation comes from (DOMAIN.md)."""
     case = forwarding.case
-    reporter = None
-    if case.share_identity and not case.anonymous:
-        reporter = Reporter.objects.filter(case=case).first()
+    return case.share_identity and not case.anonymous and forwarding.agency.is_supervisor
+
+
+def dossier_pdf(forwarding: Forwarding) -> bytes:
+    """Render the dossier (see `names_reporter` for the reporter's identity)."""
+    case = forwarding.case
+    reporter = Reporter.objects.filter(case=case).first() if names_reporter(forwarding) else None
     evidence = [{"item": item, "image": _image_uri(item.sanitized)} for item in case.evidence.all()]
     context = {
         "case": case,

@@ -3,15 +3,20 @@
 import datetime
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .. import jurisdiction
 from ..errors import Invalid, NotFound
 from ..models import Agency, Case, Forwarding
 
 
-def forwarding_get(*, ticket: str, forwarding_id: int | None = None, agency_id: int | None = None) -> Forwarding:
-    """Return the case's forwarding by its id or by its agency, or raise NotFound."""
-    found = Forwarding.objects.select_related("case", "agency").filter(case__ticket=ticket)
+def forwarding_get(*, ticket: str, user, forwarding_id: int | None = None, agency_id: int | None = None) -> Forwarding:
+    """Return the case's forwarding by its id or by its agency, or raise NotFound (a case outside
+    the official's regions included)."""
+    found = Forwarding.objects.select_related("case", "agency").filter(
+        case__ticket=ticket, case__in=jurisdiction.cases_for(user)
+    )
     found = found.filter(pk=forwarding_id) if forwarding_id is not None else found.filter(agency_id=agency_id)
     forwarding = found.first()
     if forwarding is None:
@@ -27,19 +32,27 @@ def _valid_on(day: datetime.date) -> Q:
 
 def agencies_offered(*, case: Case) -> QuerySet[Agency]:
     """Return the agencies a koordinator may pick for the case: national ones and those of the
-    civil servant's region and province, valid on the incident date."""
+    civil servant's region and province, that exist today."""
     nearby = Q(region__isnull=True) | Q(region_id=case.asn_region_id) | Q(region_id=case.asn_region.parent_id)
-    return Agency.objects.filter(nearby & _valid_on(case.incident_date)).order_by("region_id", "kind", "name")
+    return Agency.objects.filter(nearby & _valid_on(timezone.localdate())).order_by("region_id", "kind", "name")
 
 
 def agencies_chosen(*, agency_ids: list[int], case: Case) -> list[Agency]:
-    """Return the chosen agencies, each known and valid on the incident date, or raise Invalid."""
-    agencies = list(Agency.objects.filter(pk__in=agency_ids))
+    """Return the chosen agencies, each known and existing today, or raise Invalid naming the
+    body that took over from a dissolved one."""
+    agencies = list(Agency.objects.filter(pk__in=agency_ids).select_related("succeeded_by"))
     if not agencies or len(agencies) != len(set(agency_ids)):
         raise Invalid.on_field("agency_ids", _("Pilih paling sedikit satu instansi tujuan yang dikenal."))
-    invalid = [agency.name for agency in agencies if not agency.valid_on(case.incident_date)]
-    if invalid:
-        message = _("Instansi ini tidak berwenang pada tanggal kejadian: %(names)s.") % {"names": "; ".join(invalid)}
+    today = timezone.localdate()
+    gone = [agency for agency in agencies if not agency.valid_on(today)]
+    if gone:
+        names = "; ".join(
+            _("%(name)s (tugasnya dilanjutkan %(successor)s)") % {"name": a.name, "successor": a.succeeded_by.name}
+            if a.succeeded_by
+            else a.name
+            for a in gone
+        )
+        message = _("Instansi ini tidak ada lagi pada hari ini: %(names)s.") % {"names": names}
         raise Invalid.on_field("agency_ids", message)
     return agencies
 

@@ -8,13 +8,25 @@ from .. import permissions, tasks, timeline
 from ..errors import Conflict, NotFound
 from ..models import Agency, Case, CaseEvent, Forwarding
 from ..storage import evidence_storage
+from . import dossier, routing
 
 OUTCOME_FIELDS = ("outcome", "discipline_level", "decision_number", "decision_date", "outcome_note")
 
 
 def forwardings_create(*, case: Case, agencies: list[Agency]) -> list[Forwarding]:
-    """Create a forwarding per agency; each dossier is built and emailed after commit."""
-    created = [Forwarding.objects.create(case=case, agency=agency) for agency in agencies]
+    """Create a forwarding per agency, due by the agency's response period and naming the body
+    that was competent on the incident date if that was another; each dossier is built and
+    emailed after commit."""
+    today = timezone.localdate()
+    created = [
+        Forwarding.objects.create(
+            case=case,
+            agency=agency,
+            due_on=routing.response_due(agency, sent_on=today),
+            competent_agency=routing.competent_on_incident(agency=agency, case=case),
+        )
+        for agency in agencies
+    ]
     for forwarding in created:
         transaction.on_commit(lambda pk=forwarding.pk: tasks.send_dossier.delay(forwarding_id=pk))
     return created
@@ -74,9 +86,8 @@ def dossier_open(*, forwarding: Forwarding, by):
     permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengunduh berkas penerusan."))
     if not forwarding.dossier:
         raise NotFound(_("Berkas belum tersedia."))
-    case = forwarding.case
-    if case.share_identity and not case.anonymous:
-        timeline.identity_viewed(case=case, by=by, note=f"berkas untuk {forwarding.agency.name}")
+    if dossier.names_reporter(forwarding):
+        timeline.identity_viewed(case=forwarding.case, by=by, note=f"berkas untuk {forwarding.agency.name}")
     return forwarding.dossier.open("rb")
 
 

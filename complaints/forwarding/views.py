@@ -83,7 +83,7 @@ def _back_to_case(request, error, status, ticket: str, forwarding_id: int):
 @require_POST
 @domain_errors(on_error=_back_to_case)
 def forwarding_resend(request, ticket: str, forwarding_id: int):
-    forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id)
+    forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id, user=request.user)
     services.forwarding_resend(forwarding=forwarding, by=request.user)
     messages.success(request, _("Berkas untuk %(agency)s dikirim ulang.") % {"agency": forwarding.agency.name})
     return redirect("official-case", ticket)
@@ -98,5 +98,5 @@ DOCUMENTS = {"dossier": dossier_file, "letter": decision_letter_file}
 @require_GET
 @domain_errors()
 def forwarding_document(request, ticket: str, forwarding_id: int, document: str):
-    forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id)
+    forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id, user=request.user)
     return DOCUMENTS[document](forwarding, by=request.user)

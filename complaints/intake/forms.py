@@ -9,6 +9,7 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -69,12 +70,17 @@ class EvidenceField(forms.FileField):
         return check_evidence(uploads)
 
 
-def _regency_choices():
-    """Return kabupaten/kota grouped by province, so the list works without JavaScript."""
+def _region_choices():
+    """Return each province's own government first, then its kabupaten/kota, grouped by
+    province, so the list works without JavaScript (a provincial civil servant belongs to the
+    province: Pemprov Banten is `36`)."""
     groups: dict[str, list[tuple[str, str]]] = {}
-    for region in Region.objects.filter(level=Region.Level.REGENCY).select_related("parent"):
-        groups.setdefault(region.parent.name, []).append((region.code, region.name))
-    return [("", gettext("— pilih kabupaten/kota —")), *groups.items()]
+    for region in Region.objects.select_related("parent").order_by("code"):
+        if region.level == Region.Level.PROVINCE:
+            groups[region.name] = [(region.code, gettext("Pemerintah Provinsi %(name)s") % {"name": region.name})]
+        else:
+            groups[region.parent.name].append((region.code, region.name))
+    return [("", gettext("— pilih wilayah —")), *groups.items()]
 
 
 class ReportForm(forms.Form):
@@ -103,9 +109,12 @@ class ReportForm(forms.Form):
         help_text=_("Misalnya 0812 3456 7890. Petugas menghubungi bila perlu keterangan."),
     )
     share_identity = StrictBooleanField(
-        label=_("Instansi penerima boleh melihat identitas saya"),
+        label=_("Lembaga pengawas (Bawaslu, BKN) boleh melihat identitas saya"),
         required=False,
-        help_text=_("Jika tidak dicentang, identitas Anda dihitamkan dalam berkas yang dikirim ke instansi."),
+        help_text=_(
+            "Jika tidak dicentang, identitas Anda dihitamkan dalam berkas yang dikirim. Instansi tempat ASN "
+            "bekerja (BKD, pejabat kepegawaian, Inspektorat) tidak pernah menerimanya."
+        ),
     )
 
     # The civil servant
@@ -128,10 +137,11 @@ class ReportForm(forms.Form):
     )
     asn_position = forms.CharField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
     asn_region = forms.ChoiceField(
-        label=_("Kabupaten/kota tempat ASN bekerja"),
+        label=_("Wilayah tempat ASN bekerja"),
+        help_text=_("Kabupaten/kota, atau pemerintah provinsi bila ASN bekerja di instansi provinsi."),
         error_messages={
-            "required": _("Pilih kabupaten/kota tempat ASN bekerja."),
-            "invalid_choice": _("Kabupaten/kota dengan kode %(value)s tidak dikenal. Pilih dari daftar."),
+            "required": _("Pilih wilayah tempat ASN bekerja."),
+            "invalid_choice": _("Wilayah dengan kode %(value)s tidak dikenal. Pilih dari daftar."),
         },
     )
 
@@ -207,7 +217,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["asn_region"].choices = _regency_choices()
+        self.fields["asn_region"].choices = _region_choices()
         for field in self.fields.values():  # length errors name the field, as the summary shows them alone
             field.error_messages["max_length"] = gettext(
                 "%(label)s: paling banyak %%(limit_value)d karakter (sekarang %%(show_value)d)."
@@ -248,7 +258,7 @@ class ReportForm(forms.Form):
         return phone
 
     def clean_asn_region(self):
-        return Region.objects.get(code=self.cleaned_data["asn_region"], level=Region.Level.REGENCY)
+        return Region.objects.select_related("parent").get(code=self.cleaned_data["asn_region"])
 
     def clean_incident_date(self):
         day = self.cleaned_data["incident_date"]
@@ -266,9 +276,28 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        incident, known = data.get("incident_date"), data.get("known_date")
+        incident, known, election = data.get("incident_date"), data.get("known_date"), data.get("election")
         if incident and known and known < incident:
             self.add_error("known_date", _("Tanggal diketahui tidak boleh sebelum tanggal kejadian."))
+        if incident and election and not election.within_stages(incident):
+            self.add_error(
+                "incident_date",
+                _(
+                    "Tanggal kejadian %(day)s di luar tahapan %(election)s (%(start)s sampai %(end)s). "
+                    "Periksa tanggalnya, atau pilih pemilihan yang sesuai."
+                )
+                % {
+                    "day": date_format(incident, "j F Y"),
+                    "election": election.name,
+                    "start": date_format(election.stages_start, "j F Y"),
+                    "end": date_format(election.stages_end, "j F Y"),
+                },
+            )
+        self.clean_reporter(data)
+        return data
+
+    def clean_reporter(self, data: dict) -> None:
+        """A report that is not anonymous needs a name, and an email or a phone number."""
         if not data.get("anonymous"):
             if not data.get("reporter_name") and "reporter_name" not in self.errors:
                 self.add_error("reporter_name", _("Isi nama Anda, atau pilih kirim sebagai anonim."))
@@ -276,18 +305,17 @@ class ReportForm(forms.Form):
                 {"reporter_email", "reporter_phone"} & self.errors.keys()
             ):
                 self.add_error("reporter_email", _("Isi email atau nomor telepon agar petugas dapat menghubungi Anda."))
-        return data
 
-    def to_input(self) -> ReportInput:
+    def to_input(self, **extra) -> ReportInput:
         """Return the validated report for `services.report_submit`."""
         data = self.cleaned_data
-        anonymous = data["anonymous"]
+        anonymous = data.get("anonymous", False)
         return ReportInput(
             anonymous=anonymous,
-            reporter_name="" if anonymous else data["reporter_name"],
-            reporter_email="" if anonymous else data["reporter_email"],
-            reporter_phone="" if anonymous else data["reporter_phone"],
-            share_identity=data["share_identity"] and not anonymous,
+            reporter_name="" if anonymous else data.get("reporter_name", ""),
+            reporter_email="" if anonymous else data.get("reporter_email", ""),
+            reporter_phone="" if anonymous else data.get("reporter_phone", ""),
+            share_identity=data.get("share_identity", False) and not anonymous,
             asn_name=data["asn_name"],
             asn_nip=data["asn_nip"],
             asn_agency=data["asn_agency"],
@@ -301,6 +329,7 @@ class ReportForm(forms.Form):
             behaviours=list(data["behaviours"]),
             description=data["description"],
             evidence=data["evidence"],
+            **extra,
         )
 
 

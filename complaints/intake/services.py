@@ -45,6 +45,8 @@ class ReportInput:
     behaviours: list[Behaviour]
     description: str
     evidence: list[CheckedImage]
+    source: str = Case.Source.LAPORAN
+    recorded_by: object | None = None  # the official who recorded a finding (temuan)
 
 
 @dataclass(frozen=True)
@@ -70,50 +72,69 @@ def _case_insert_with_unique_ticket(case: Case, *, ticket: str | None) -> Case:
 
 
 def report_submit(*, report: ReportInput, ticket: str | None = None, access_code: str | None = None) -> SubmittedReport:
-    """Create a case from a citizen's report, with its reporter, evidence and first event.
+    """Create a case from a citizen's report (or an official's finding), with its reporter,
+    evidence and first event.
 
     All or nothing: if anything fails, no row remains and the stored files are deleted.
-    The confirmation email is queued only once the transaction has committed.
+    The confirmation email is queued only once the transaction has committed. A finding has no
+    reporter and no access code; the official who recorded it is the first event's actor.
     """
-    access_code = access_code or generate_access_code()
-    access_code_hash = make_password(access_code)  # slow on purpose: done outside the transaction
+    finding = report.source == Case.Source.TEMUAN
+    access_code = "" if finding else access_code or generate_access_code()
+    # Slow on purpose, so done outside the transaction; a finding's can never match.
+    access_code_hash = make_password(access_code or None)
     with sealing() as sealed, transaction.atomic():
-        case = Case(
-            access_code_hash=access_code_hash,
-            anonymous=report.anonymous,
-            share_identity=report.share_identity,
-            consented_at=timezone.now(),
-            asn_name=report.asn_name,
-            asn_nip=report.asn_nip,
-            asn_agency=report.asn_agency,
-            asn_position=report.asn_position,
-            asn_region=report.asn_region,
-            platform=report.platform,
-            post_url=report.post_url,
-            incident_date=report.incident_date,
-            known_date=report.known_date,
-            election=report.election,
-            description=report.description,
-            is_late=deadlines.report_is_late(
-                known_date=report.known_date, submitted_on=timezone.localdate(), election_type=report.election.type
-            ),
-        )
-        case.deadline = deadlines.deadline_for(case)
-        _case_insert_with_unique_ticket(case, ticket=ticket)
-        case.behaviours.set(report.behaviours)
-        if not report.anonymous:
-            Reporter.objects.create(
-                case=case,
-                name=report.reporter_name,
-                email=report.reporter_email,
-                phone=report.reporter_phone,
-            )
-        evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
-        timeline.submitted(case=case)
-        if report.reporter_email:
-            transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
-    logger.info("Report %s received with %d evidence files", case.ticket, len(sealed))
+        case = _case_create(report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed)
+    logger.info("%s %s received with %d evidence files", case.get_source_display(), case.ticket, len(sealed))
     return SubmittedReport(case=case, access_code=access_code)
+
+
+def findings_record(*, findings: list[ReportInput]) -> list[Case]:
+    """Record a monitoring team's findings at once: all of them, or none and no file."""
+    with sealing() as sealed, transaction.atomic():
+        cases = [
+            _case_create(finding, ticket=None, access_code_hash=make_password(None), sealed=sealed)
+            for finding in findings
+        ]
+    logger.info("%d findings recorded with %d evidence files", len(cases), len(sealed))
+    return cases
+
+
+def _case_create(report: ReportInput, *, ticket: str | None, access_code_hash: str, sealed: list[str]) -> Case:
+    finding = report.source == Case.Source.TEMUAN
+    case = Case(
+        source=report.source,
+        access_code_hash=access_code_hash,
+        anonymous=report.anonymous,
+        share_identity=report.share_identity,
+        consented_at=timezone.now(),
+        asn_name=report.asn_name,
+        asn_nip=report.asn_nip,
+        asn_agency=report.asn_agency,
+        asn_position=report.asn_position,
+        asn_region=report.asn_region,
+        platform=report.platform,
+        post_url=report.post_url,
+        incident_date=report.incident_date,
+        known_date=report.known_date,
+        election=report.election,
+        description=report.description,
+        is_late=deadlines.report_is_late(
+            known_date=report.known_date, submitted_on=timezone.localdate(), election_type=report.election.type
+        ),
+    )
+    case.deadline = deadlines.deadline_for(case)
+    _case_insert_with_unique_ticket(case, ticket=ticket)
+    case.behaviours.set(report.behaviours)
+    if not (report.anonymous or finding):
+        Reporter.objects.create(
+            case=case, name=report.reporter_name, email=report.reporter_email, phone=report.reporter_phone
+        )
+    evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
+    timeline.submitted(case=case, by=report.recorded_by)
+    if report.reporter_email and not finding:
+        transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
+    return case
 
 
 @functools.cache

@@ -6,17 +6,19 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import timeline
+from .. import permissions
 from ..errors import DomainError
 from ..fields import identity_cipher
-from ..responses import domain_errors, throttled_page
+from ..responses import domain_errors, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
 from . import selectors, services
+from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from .throttles import LookupThrottle
 
@@ -134,10 +136,13 @@ def status_detail(request, ticket: str):
     case = selectors.case_get_public(ticket=ticket)
     if case is None:
         return render(request, "complaints/status_not_found.html", {"ticket": ticket}, status=404)
+    public = selectors.case_public_status(case=case)
     context = {
         "case": case,
-        "timeline": timeline.for_public(case=case),
-        "forwardings": case.forwardings.select_related("agency"),
+        "public": public,
+        "timeline": public.timeline,
+        "forwardings": public.forwardings,
+        "question": selectors.case_open_question(case=case),
     }
     return render(request, "complaints/status_detail.html", context)
 
@@ -175,3 +180,44 @@ def status_reply(request, ticket: str):
     services.reply_submit(case=authorized, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"])
     messages.success(request, _("Terima kasih. Jawaban Anda sudah diterima dan akan diperiksa petugas."))
     return redirect("status-detail", ticket)
+
+
+def _finding_recorder(view):
+    """An official allowed to record findings (verifikator, koordinator); others get 403."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        permissions.require(request.user, permissions.RECORD_FINDING, _("Peran Anda tidak boleh mencatat temuan."))
+        return view(request, *args, **kwargs)
+
+    return official_required(domain_errors()(wrapped))
+
+
+@_finding_recorder
+@require_http_methods(["GET", "POST"])
+def finding_create(request):
+    """An official records a finding of their own monitoring (temuan): a case without a reporter."""
+    form, status = FindingForm(official=request.user), 200
+    if request.method == "POST":
+        form = FindingForm(request.POST, request.FILES, official=request.user)
+        if form.is_valid():
+            case = services.report_submit(report=form.to_input()).case
+            messages.success(request, _("Temuan tercatat dengan tiket %(ticket)s.") % {"ticket": case.ticket})
+            return redirect("official-case", case.ticket)
+        status = 400
+    return render(request, "officials/finding_form.html", {"form": form}, status=status)
+
+
+@_finding_recorder
+@require_http_methods(["GET", "POST"])
+def finding_batch(request):
+    """A monitoring team uploads its findings at once: all stored, or none with each row's errors."""
+    form, status = FindingBatchForm(official=request.user), 200
+    if request.method == "POST":
+        form = FindingBatchForm(request.POST, request.FILES, official=request.user)
+        if form.is_valid():
+            cases = services.findings_record(findings=form.to_inputs())
+            messages.success(request, _("%(count)d temuan tercatat.") % {"count": len(cases)})
+            return redirect(f"{reverse('official-queue')}?source=temuan")
+        status = 400
+    return render(request, "officials/finding_batch.html", {"form": form}, status=status)

@@ -1,9 +1,11 @@
 """The models, one module per concept; imported from here (`from complaints.models import Case`)."""
 
+from .calendar import CollectiveLeave, DayType, DeadlineRule
 from .case import Case, CaseEvent, Category, Platform, RejectionReason, Reporter, Severity
 from .evidence import Evidence, evidence_upload_to
 from .forwarding import Agency, Forwarding, RoutingRule
 from .notification import Notification
+from .officials import Jurisdiction, PeriodicRun
 from .reference import Behaviour, Election, Region
 
 __all__ = [
@@ -12,10 +14,15 @@ __all__ = [
     "Case",
     "CaseEvent",
     "Category",
+    "CollectiveLeave",
+    "DayType",
+    "DeadlineRule",
     "Election",
     "Evidence",
     "Forwarding",
+    "Jurisdiction",
     "Notification",
+    "PeriodicRun",
     "Platform",
     "Region",
     "RejectionReason",

@@ -30,9 +30,14 @@ class Category(models.TextChoices):
 
 
 class Severity(models.TextChoices):
+    """The sanction the analyst proposes: moral for the code of ethics, a level for discipline."""
+
+    PERNYATAAN_TERTUTUP = "pernyataan_tertutup", _("Pernyataan secara tertutup (sanksi moral)")
+    PERNYATAAN_TERBUKA = "pernyataan_terbuka", _("Pernyataan secara terbuka (sanksi moral)")
     RINGAN = "ringan", _("Ringan")
     SEDANG = "sedang", _("Sedang")
     BERAT = "berat", _("Berat")
+    PTDH = "ptdh", _("Pemberhentian tidak dengan hormat")
 
 
 class RejectionReason(models.TextChoices):
@@ -75,7 +80,14 @@ class Case(ConcurrentTransitionMixin, models.Model):
         FORWARDED = "forwarded", _("Diteruskan ke instansi")
         CLOSED = "closed", _("Selesai")
 
+    class Source(models.TextChoices):
+        LAPORAN = "laporan", _("Laporan warga")
+        TEMUAN = "temuan", _("Temuan petugas")
+
     ticket = models.CharField(_("nomor tiket"), max_length=13, unique=True, editable=False)
+    source = models.CharField(
+        _("asal"), max_length=10, choices=Source.choices, default=Source.LAPORAN, editable=False, db_index=True
+    )
     access_code_hash = models.CharField(max_length=200, editable=False)
     status = FSMField(
         _("status"), max_length=20, choices=Status.choices, default=Status.RECEIVED, protected=True, db_index=True
@@ -90,7 +102,11 @@ class Case(ConcurrentTransitionMixin, models.Model):
     asn_agency = models.CharField(_("instansi ASN"), max_length=200)
     asn_position = models.CharField(_("jabatan ASN"), max_length=200, blank=True)
     asn_region = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="cases", verbose_name=_("kabupaten/kota ASN")
+        Region,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("wilayah ASN"),
+        help_text=_("Kabupaten/kota, atau provinsi untuk ASN pemerintah provinsi."),
     )
 
     platform = models.CharField(_("platform"), max_length=20, choices=Platform.choices)
@@ -117,6 +133,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         related_name="assigned_cases",
         verbose_name=_("ditangani oleh"),
     )
+    verified_at = models.DateTimeField(_("diverifikasi"), null=True, blank=True)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -135,7 +152,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         verbose_name=_("perilaku"),
     )
     legal_basis = models.TextField(_("dasar hukum"), blank=True)
-    severity = models.CharField(_("tingkat"), max_length=10, choices=Severity.choices, blank=True)
+    severity = models.CharField(_("tingkat sanksi"), max_length=20, choices=Severity.choices, blank=True)
     rejection_reason = models.CharField(
         _("alasan penolakan"), max_length=30, choices=RejectionReason.choices, blank=True
     )
@@ -168,6 +185,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("coordinate_case", _("Meneruskan dan menutup kasus")),
             ("view_reporter_identity", _("Melihat identitas pelapor")),
             ("download_original_evidence", _("Mengunduh berkas bukti asli")),
+            ("record_finding", _("Mencatat temuan petugas")),
         ]
 
     def __str__(self):
@@ -205,6 +223,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
     @transition(field=status, source=Status.VERIFIED, target=Status.CLASSIFIED)
     def classify(self):
         """An analyst records the kind of violation, or that there is none."""
+
+    @transition(field=status, source=Status.CLASSIFIED, target=Status.CLASSIFIED)
+    def reclassify(self):
+        """The classification is corrected before the case goes on."""
 
     @transition(field=status, source=Status.CLASSIFIED, target=Status.FORWARDED, conditions=[_is_violation])
     def forward(self):
@@ -255,6 +277,7 @@ class CaseEvent(models.Model):
         REJECT = "reject", _("Laporan ditolak")
         EXPIRE = "expire", _("Batas waktu menjawab terlewati")
         CLASSIFY = "classify", _("Pelanggaran diklasifikasi")
+        RECLASSIFY = "reclassify", _("Klasifikasi diperbaiki")
         FORWARD = "forward", _("Diteruskan ke instansi")
         AGENCY_ACKNOWLEDGED = "agency_acknowledged", _("Instansi menerima berkas")
         AGENCY_OUTCOME = "agency_outcome", _("Instansi melaporkan hasil")

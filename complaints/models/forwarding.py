@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..storage import get_evidence_storage
+from .calendar import DayType
 from .case import Case, Category, Severity
 from .reference import Behaviour, Region
 
@@ -42,6 +43,21 @@ class Agency(models.Model):
     )
     valid_from = models.DateField(_("berlaku sejak"), null=True, blank=True)
     valid_until = models.DateField(_("berlaku sampai"), null=True, blank=True)
+    succeeded_by = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("dilanjutkan oleh"),
+        help_text=_("Instansi yang mengambil alih tugasnya setelah berlaku sampai (KASN → BKN)."),
+    )
+    response_days = models.PositiveSmallIntegerField(
+        _("batas waktu jawaban (hari)"), default=30, help_text=_("Waktu instansi melaporkan hasil penanganan.")
+    )
+    response_day_type = models.CharField(
+        _("jenis hari"), max_length=10, choices=DayType.choices, default=DayType.CALENDAR
+    )
 
     class Meta:
         ordering = ["kind", "region_id", "name"]
@@ -52,10 +68,17 @@ class Agency(models.Model):
     def __str__(self):
         return self.name
 
+    # Supervisors may see the reporter's identity with consent; the accused's employer side never.
+    SUPERVISORS = (Kind.BAWASLU, Kind.BKN, Kind.KASN)
+
     def valid_on(self, day) -> bool:
         return (self.valid_from is None or self.valid_from <= day) and (
             self.valid_until is None or day <= self.valid_until
         )
+
+    @property
+    def is_supervisor(self) -> bool:
+        return self.kind in self.SUPERVISORS
 
 
 class RoutingRule(models.Model):
@@ -70,11 +93,22 @@ class RoutingRule(models.Model):
         Behaviour, on_delete=models.CASCADE, null=True, blank=True, verbose_name=_("perilaku (opsional)")
     )
     agency_kinds = models.JSONField(_("jenis instansi"), help_text=_('Daftar jenis, misalnya ["kasn", "bkn"].'))
+
+    class Window(models.TextChoices):
+        ANY = "any", _("Selalu")
+        OPEN = "open", _("Hanya selama Bawaslu berwenang")
+        CLOSED = "closed", _("Hanya di luar kewenangan Bawaslu")
+
     scope = models.CharField(_("cakupan"), max_length=10, choices=Scope.choices, default=Scope.REGION)
-    only_while_election_runs = models.BooleanField(
-        _("hanya selama tahapan pemilihan"),
-        default=False,
-        help_text=_("Dari awal kampanye sampai hari pemungutan suara."),
+    bawaslu_window = models.CharField(
+        _("waktu berlaku"),
+        max_length=10,
+        choices=Window.choices,
+        default=Window.ANY,
+        help_text=_(
+            "Bawaslu berwenang bila kejadian dalam tahapan pemilihan dan laporan masuk dalam batas waktu "
+            "pelaporan; di luar itu pengaduan netralitas ditangani BKN."
+        ),
     )
 
     class Meta:
@@ -84,6 +118,11 @@ class RoutingRule(models.Model):
 
     def __str__(self):
         return f"{self.get_category_display()} → {', '.join(map(str, self.agency_kinds))}"
+
+    def applies(self, *, bawaslu_window_open: bool) -> bool:
+        return (
+            self.bawaslu_window == self.Window.ANY or (self.bawaslu_window == self.Window.OPEN) == bawaslu_window_open
+        )
 
     def clean(self):
         kinds = self.agency_kinds
@@ -119,7 +158,9 @@ class Forwarding(models.Model):
     sent_at = models.DateTimeField(_("terkirim"), null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("diterima instansi"), null=True, blank=True)
     outcome = models.CharField(_("hasil"), max_length=30, choices=Outcome.choices, blank=True)
-    discipline_level = models.CharField(_("tingkat hukuman"), max_length=10, choices=Severity.choices, blank=True)
+    discipline_level = models.CharField(
+        _("tingkat hukuman"), max_length=10, choices=Severity.choices[2:], blank=True
+    )  # ringan, sedang, berat, ptdh: the discipline levels
     decision_number = models.CharField(_("nomor keputusan"), max_length=200, blank=True)
     decision_date = models.DateField(_("tanggal keputusan"), null=True, blank=True)
     outcome_note = models.TextField(_("catatan instansi"), blank=True)
@@ -127,6 +168,16 @@ class Forwarding(models.Model):
         _("surat keputusan (PDF)"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
     )
     outcome_at = models.DateTimeField(_("hasil dilaporkan"), null=True, blank=True)
+    due_on = models.DateField(_("batas jawaban instansi"), null=True, blank=True)
+    competent_agency = models.ForeignKey(
+        Agency,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("berwenang pada tanggal kejadian"),
+        help_text=_("Instansi yang berwenang saat kejadian, bila tugasnya kini dilanjutkan instansi ini."),
+    )
 
     class Meta:
         ordering = ["case", "agency__kind"]

@@ -28,7 +28,11 @@ class Region(models.Model):
 
 
 class Election(models.Model):
-    """An election whose campaign the reported behaviour belongs to."""
+    """An election whose campaign the reported behaviour belongs to.
+
+    Its stages (tahapan) run from long before the campaign to after the result; Bawaslu
+    supervises them, and an incident outside them belongs to no election (DOMAIN.md).
+    """
 
     class Type(models.TextChoices):
         PEMILU = "pemilu", _("Pemilu")
@@ -40,15 +44,27 @@ class Election(models.Model):
     voting_date = models.DateField(_("hari pemungutan suara"))
     campaign_start = models.DateField(_("awal masa kampanye"))
     campaign_end = models.DateField(_("akhir masa kampanye"))
+    stages_start = models.DateField(
+        _("awal tahapan"), help_text=_("Hari pertama tahapan pemilihan menurut peraturan KPU.")
+    )
+    stages_end = models.DateField(_("akhir tahapan"), help_text=_("Hari terakhir tahapan pemilihan."))
     accepts_reports = models.BooleanField(_("menerima laporan"), default=True)
 
     class Meta:
         ordering = ["-voting_date"]
         verbose_name = _("pemilihan")
         verbose_name_plural = _("pemilihan")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(stages_start__lte=models.F("stages_end")), name="election_stages_in_order"
+            )
+        ]
 
     def __str__(self):
         return self.name
+
+    def within_stages(self, day) -> bool:
+        return self.stages_start <= day <= self.stages_end
 
 
 class Behaviour(models.Model):

@@ -27,7 +27,10 @@ OFFICIALS = {
     "verifikator": ("Vera", "Verifikator", [Role.VERIFIKATOR]),
     "analis": ("Anwar", "Analis", [Role.ANALIS]),
     "koordinator": ("Kartika", "Koordinator", [Role.KOORDINATOR]),
+    "verifikator_jabar": ("Jaya", "Verifikator Jawa Barat", [Role.VERIFIKATOR]),
 }
+# Officials limited to regions (DESIGN §1); the others are national.
+JURISDICTIONS = {"verifikator_jabar": ["32"]}
 
 
 def demo_ticket(number: int) -> str:
@@ -48,6 +51,7 @@ class DemoCase:
     steps: tuple[str, ...]  # workflow steps after submission
     election: str = "pilkada-2024"
     anonymous: bool = False
+    finding: bool = False  # recorded by the verifikator's monitoring, not reported by a citizen
 
 
 TEACHER = DemoCase(
@@ -64,7 +68,7 @@ DEMO_CASES = [
     DemoCase(
         "Pengelola akun Instagram Pemprov Banten",
         "Diskominfo SP Provinsi Banten",
-        "36.73",
+        "36",
         "instagram",
         "AKUN_INSTANSI",
         "Akun resmi Pemprov Banten mengunggah potongan video bernuansa politik pada masa kampanye.",
@@ -189,6 +193,27 @@ DEMO_CASES = [
         6,
         ("claim", "reject"),
     ),
+    DemoCase(
+        "Lalu Ahmad Zaini",
+        "Dinas Pendidikan dan Kebudayaan Provinsi NTB",
+        "52",
+        "facebook",
+        "MEDSOS_KAMPANYE",
+        "Temuan tim pemantau: guru PNS mengunggah ajakan memilih pasangan calon gubernur di akun pribadinya.",
+        2,
+        (),
+        finding=True,
+    ),
+    DemoCase(
+        "Asep Saepudin",
+        "Dinas Perhubungan Kota Bandung",
+        "32.73",
+        "instagram",
+        "MEDSOS_INTERAKSI",
+        "ASN menyukai dan membagikan unggahan kampanye calon wali kota di akun pribadinya.",
+        1,
+        (),
+    ),
 ]
 
 
@@ -220,12 +245,17 @@ def cases_load() -> int:
 
 
 def _case_create(demo: DemoCase, *, ticket: str, users) -> None:
-    incident = timezone.localdate() - datetime.timedelta(days=demo.days_ago + 1)
+    election = Election.objects.get(slug=demo.election)
+    # The posts are from the campaign; citizens came across them in the last days, so their
+    # reports are within the report window, and Bawaslu still takes them.
+    incident = election.campaign_start + datetime.timedelta(days=10 + demo.days_ago)
+    known = timezone.localdate() - datetime.timedelta(days=demo.days_ago + 1)
+    citizen = not (demo.anonymous or demo.finding)
     report = services.ReportInput(
         anonymous=demo.anonymous,
-        reporter_name="" if demo.anonymous else "Warga Demo",
-        reporter_email="" if demo.anonymous else "warga.demo@example.org",
-        reporter_phone="" if demo.anonymous else "081200000000",
+        reporter_name="Warga Demo" if citizen else "",
+        reporter_email="warga.demo@example.org" if citizen else "",
+        reporter_phone="081200000000" if citizen else "",
         share_identity=False,
         asn_name=demo.asn_name,
         asn_nip="",
@@ -235,11 +265,13 @@ def _case_create(demo: DemoCase, *, ticket: str, users) -> None:
         platform=demo.platform,
         post_url="",
         incident_date=incident,
-        known_date=incident,
-        election=Election.objects.get(slug=demo.election),
+        known_date=known,
+        election=election,
         behaviours=[Behaviour.objects.get(code=demo.behaviour)],
         description=demo.description,
         evidence=check_evidence([_screenshot(demo)]),
+        source=Case.Source.TEMUAN if demo.finding else Case.Source.LAPORAN,
+        recorded_by=users["verifikator"] if demo.finding else None,
     )
     case = services.report_submit(report=report, ticket=ticket, access_code=DEMO_ACCESS_CODE).case
     if demo.days_ago:  # an older report, so the queue shows deadlines near and past

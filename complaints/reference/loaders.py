@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from ..models import Agency, Behaviour, Category, Election, Region, RoutingRule
+from ..models import Agency, Behaviour, Category, CollectiveLeave, DayType, DeadlineRule, Election, Region, RoutingRule
 
 REGIONS_DIR = Path(__file__).resolve().parent / "data" / "regions"
 
@@ -23,6 +23,8 @@ ELECTIONS = [
         "voting_date": datetime.date(2024, 2, 14),
         "campaign_start": datetime.date(2023, 11, 28),
         "campaign_end": datetime.date(2024, 2, 10),
+        "stages_start": datetime.date(2022, 6, 14),  # PKPU 3/2022: from 14 June 2022 ...
+        "stages_end": datetime.date(2024, 10, 20),  # ... to the president's oath
     },
     {
         "slug": "pilkada-2024",
@@ -31,6 +33,8 @@ ELECTIONS = [
         "voting_date": datetime.date(2024, 11, 27),
         "campaign_start": datetime.date(2024, 9, 25),
         "campaign_end": datetime.date(2024, 11, 23),
+        "stages_start": datetime.date(2024, 1, 26),  # PKPU 2/2024, enacted 26 January 2024 ...
+        "stages_end": datetime.date(2024, 12, 16),  # ... to the recapitulation of the count
     },
 ]
 
@@ -160,9 +164,16 @@ def behaviours_load() -> int:
 # Contacts we could not verify go to a reserved domain and are flagged (the koordinator is
 # warned before forwarding); an admin replaces them with real addresses.
 PLACEHOLDER_DOMAIN = "instansi.example"
+# How long each kind of agency has to report an outcome (the SBT flow: the task force 7 days,
+# Bawaslu 3 working days); the others the model's default.
+RESPONSE = {
+    Agency.Kind.BAWASLU: {"response_days": 3, "response_day_type": DayType.WORKING},
+    Agency.Kind.BKN: {"response_days": 7, "response_day_type": DayType.CALENDAR},
+    Agency.Kind.KASN: {"response_days": 7, "response_day_type": DayType.CALENDAR},
+}
 NATIONAL_AGENCIES = [
     {"kind": Agency.Kind.BAWASLU, "name": "Bawaslu Republik Indonesia"},
-    {
+    {  # dissolved by Perpres 91/2024 and 92/2024; its duties passed to BKN (see agencies_load)
         "kind": Agency.Kind.KASN,
         "name": "Komisi Aparatur Sipil Negara (KASN)",
         "valid_until": datetime.date(2024, 8, 22),
@@ -175,26 +186,48 @@ NATIONAL_AGENCIES = [
 ]
 VIOLATIONS = [Category.KODE_ETIK, Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN]
 ROUTING_RULES = [
-    # Any violation goes to Bawaslu of the region while the election runs.
+    # While Bawaslu's window is open (the incident within the stages, the report in time), every
+    # violation goes to the Bawaslu of the civil servant's region ...
     *[
-        {
-            "category": category,
-            "agency_kinds": [Agency.Kind.BAWASLU],
-            "scope": "region",
-            "only_while_election_runs": True,
-        }
+        {"category": category, "agency_kinds": [Agency.Kind.BAWASLU], "scope": "region", "bawaslu_window": "open"}
         for category in VIOLATIONS
     ],
-    # Every violation to the national neutrality supervisor valid on the incident date.
+    # ... outside it to BKN, which supervises neutrality (KASN until 2024; BKN is its successor).
     *[
-        {"category": category, "agency_kinds": [Agency.Kind.KASN, Agency.Kind.BKN], "scope": "national"}
+        {"category": category, "agency_kinds": [Agency.Kind.BKN], "scope": "national", "bawaslu_window": "closed"}
         for category in VIOLATIONS
     ],
-    # Discipline also to the regional personnel agency, which carries sanctions out.
-    *[
-        {"category": category, "agency_kinds": [Agency.Kind.BKD], "scope": "region"}
-        for category in (Category.DISIPLIN, Category.ETIK_DAN_DISIPLIN)
-    ],
+    # Always to the regional personnel agency, which carries the sanction out.
+    *[{"category": category, "agency_kinds": [Agency.Kind.BKD], "scope": "region"} for category in VIOLATIONS],
+]
+# (election type, step, days, day type, source): the texts differ on the kind of day, so each
+# step has its own; an admin edits them.
+DEADLINE_RULES = [
+    ("pemilu", "report_window", 7, "calendar", "UU 7/2017 Pasal 454 ayat (2)"),
+    ("pemilu", "initial_review", 2, "calendar", "Perbawaslu tentang penanganan pelanggaran pemilu"),
+    ("pemilu", "handling", 7, "calendar", "UU 7/2017 Pasal 454 ayat (7)"),
+    ("pemilu", "handling_extended", 14, "working", "UU 7/2017 Pasal 454 ayat (7): dengan keterangan tambahan"),
+    ("pemilu", "needs_info", 3, "working", "Portal: waktu pelapor menjawab"),
+    ("pilkada", "report_window", 7, "calendar", "UU 10/2016 Pasal 134 ayat (4)"),
+    ("pilkada", "initial_review", 3, "working", "Perbawaslu tentang penanganan pelanggaran pemilihan"),
+    ("pilkada", "handling", 3, "working", "UU 10/2016 Pasal 134 ayat (5)"),
+    ("pilkada", "handling_extended", 5, "working", "UU 10/2016 Pasal 134 ayat (6): 3 + 2 hari"),
+    ("pilkada", "needs_info", 3, "working", "Portal: waktu pelapor menjawab"),
+]
+# Collective leave is announced each year; only dates we can cite are loaded. An admin enters the
+# others (the queue warns while the current year has none).
+LEAVE_2024 = "SKB Menag, Menaker dan MenPANRB tentang hari libur nasional dan cuti bersama 2024"
+COLLECTIVE_LEAVE = [
+    (datetime.date(2024, 2, 9), "Tahun Baru Imlek", LEAVE_2024),
+    (datetime.date(2024, 3, 11), "Hari Suci Nyepi", LEAVE_2024),
+    (datetime.date(2024, 4, 8), "Idulfitri", LEAVE_2024),
+    (datetime.date(2024, 4, 9), "Idulfitri", LEAVE_2024),
+    (datetime.date(2024, 4, 12), "Idulfitri", LEAVE_2024),
+    (datetime.date(2024, 4, 15), "Idulfitri", LEAVE_2024),
+    (datetime.date(2024, 5, 10), "Kenaikan Isa Almasih", LEAVE_2024),
+    (datetime.date(2024, 5, 24), "Hari Raya Waisak", LEAVE_2024),
+    (datetime.date(2024, 6, 18), "Iduladha", LEAVE_2024),
+    (datetime.date(2024, 12, 26), "Hari Raya Natal", LEAVE_2024),
 ]
 
 
@@ -212,8 +245,10 @@ def agencies_load() -> int:
             kind=row["kind"],
             region=None,
             name=row["name"],
-            defaults={**row, "email": _placeholder_email(row["kind"], None)},
+            defaults={**row, **RESPONSE.get(row["kind"], {}), "email": _placeholder_email(row["kind"], None)},
         )[1]
+    bkn = Agency.objects.filter(kind=Agency.Kind.BKN, region__isnull=True).first()
+    Agency.objects.filter(kind=Agency.Kind.KASN, succeeded_by__isnull=True).update(succeeded_by=bkn)
     existing = set(Agency.objects.filter(region__isnull=False).values_list("kind", "region_id"))
     missing = []
     for region in Region.objects.all():
@@ -223,7 +258,15 @@ def agencies_load() -> int:
         }
         for kind, name in names.items():
             if (kind, region.code) not in existing:
-                missing.append(Agency(kind=kind, name=name, region=region, email=_placeholder_email(kind, region)))
+                missing.append(
+                    Agency(
+                        kind=kind,
+                        name=name,
+                        region=region,
+                        email=_placeholder_email(kind, region),
+                        **RESPONSE.get(kind, {}),
+                    )
+                )
     Agency.objects.bulk_create(missing, batch_size=500)
     return created + len(missing)
 
@@ -235,3 +278,23 @@ def routing_rules_load() -> int:
         return 0
     RoutingRule.objects.bulk_create([RoutingRule(**rule) for rule in ROUTING_RULES])
     return len(ROUTING_RULES)
+
+
+@transaction.atomic
+def deadline_rules_load() -> int:
+    """Create the deadline rules that are missing (an admin's edits stay); return how many."""
+    return sum(
+        DeadlineRule.objects.get_or_create(
+            election_type=election_type, step=step, defaults={"days": days, "day_type": day_type, "source": source}
+        )[1]
+        for election_type, step, days, day_type, source in DEADLINE_RULES
+    )
+
+
+@transaction.atomic
+def collective_leave_load() -> int:
+    """Create the cited collective leave days that are missing; return how many."""
+    return sum(
+        CollectiveLeave.objects.get_or_create(day=day, defaults={"name": name, "source": source})[1]
+        for day, name, source in COLLECTIVE_LEAVE
+    )

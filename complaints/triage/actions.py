@@ -8,6 +8,7 @@ validate their input for both.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,8 +18,8 @@ from .. import permissions
 from ..errors import Invalid
 from ..forwarding import selectors as forwarding_selectors
 from ..forwarding import services as forwarding_services
-from ..models import Behaviour, Case, CaseEvent, Category, RejectionReason, Severity
-from . import duplicates
+from ..models import Behaviour, Case, CaseEvent, Category, RejectionReason
+from . import classification, duplicates
 from . import forms as action_forms
 
 Action = CaseEvent.Action
@@ -28,8 +29,10 @@ Action = CaseEvent.Action
 class Step:
     """What an action changes besides the status: checked before the row lock, applied under it."""
 
-    apply: Callable[[Case], None] | None = None  # changes to the locked case (and rows it owns)
+    # Changes to the locked case (and rows it owns); what it returns joins the internal note.
+    apply: Callable[[Case], str | None] | None = None
     also_lock: int | None = None  # another case it depends on (a duplicate's primary), locked too
+    default_note: str = ""  # the public note when the official wrote none
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,7 @@ def _claim(*, case: Case, by) -> Step:
 def _verify(*, case: Case, by) -> Step:
     def record(current: Case) -> None:
         current.verified_by = by  # the four-eyes rule remembers who
+        current.verified_at = timezone.now()  # the handling deadline runs from here
 
     return Step(apply=record)
 
@@ -75,24 +79,42 @@ def _reject(*, case: Case, by, reason: str = "", primary_ticket: str = "") -> St
     return Step(apply=record, also_lock=primary.pk if primary is not None else None)
 
 
+CLASSIFICATION_FIELDS = ("category", "behaviour", "severity", "legal_basis")
+
+
 def _classify(
     *, case: Case, by, category: str = "", behaviour: Behaviour | None = None, severity: str = "", legal_basis=None
 ) -> Step:
-    """Record the category, behaviour, legal basis (the behaviour's by default) and severity."""
+    """Record the category, behaviour, sanction (one that fits the category) and legal basis
+    (the category's by default). A case found no violation tells the reporter so."""
     if category not in Category.values:
         raise Invalid.on_field("category", _("Pilih kategori."))
     if behaviour is None:
         raise Invalid.on_field("behaviour", _("Pilih perilaku."))
-    if severity and severity not in Severity.values:
-        raise Invalid.on_field("severity", _("Pilih tingkat ringan, sedang atau berat."))
+    classification.severity_check(category, severity)
+    values = {
+        "category": category,
+        "behaviour": behaviour,
+        "severity": severity,
+        "legal_basis": classification.legal_basis_for(category) if legal_basis is None else legal_basis,
+    }
 
-    def record(current: Case) -> None:
-        current.category = category
-        current.behaviour = behaviour
-        current.severity = severity
-        current.legal_basis = behaviour.legal_basis if legal_basis is None else legal_basis
+    def record(current: Case) -> str:
+        """Classify; a reclassification returns the old and new values for the timeline."""
+        before = {field: getattr(current, field) for field in CLASSIFICATION_FIELDS}
+        for field, value in values.items():
+            setattr(current, field, value)
+        if not before["category"]:
+            return ""
+        changed = [
+            f"{field}: {before[field] or '—'} → {values[field] or '—'}"
+            for field in CLASSIFICATION_FIELDS
+            if before[field] != values[field]
+        ]
+        return "; ".join(changed) or _("Klasifikasi tidak berubah.")
 
-    return Step(apply=record)
+    no_violation = _("Setelah diperiksa, perbuatan yang dilaporkan dinilai bukan pelanggaran netralitas ASN.")
+    return Step(apply=record, default_note=no_violation if category == Category.BUKAN_PELANGGARAN else "")
 
 
 def _forward(*, case: Case, by, agency_ids: list[int] | None = None) -> Step:
@@ -160,6 +182,15 @@ _SPECS = [
         gettext_lazy("Klasifikasi pelanggaran"),
         gettext_lazy("Jenis pelanggaran, perilaku, dasar hukum dan tingkatnya tercatat untuk diteruskan."),
         action_forms.ClassifyForm,
+        plan=_classify,
+    ),
+    ActionSpec(
+        Action.RECLASSIFY,
+        "reclassify",
+        permissions.CLASSIFY,
+        gettext_lazy("Perbaiki klasifikasi"),
+        gettext_lazy("Klasifikasi diganti sebelum diteruskan; yang lama dan yang baru tercatat di riwayat."),
+        action_forms.ReclassifyForm,
         plan=_classify,
     ),
     ActionSpec(

@@ -1,18 +1,20 @@
-"""Deadlines of DOMAIN.md: the report window and the review steps, per election type.
+"""Deadlines of DOMAIN.md, as data: days per step and election type, each step working or
+calendar days (`DeadlineRule`), collective leave per year (`CollectiveLeave`).
 
-Days are working days or calendar days (setting DEADLINE_DAYS). Working days skip weekends,
-Indonesian public holidays (the `holidays` package) and the collective leave days (cuti
-bersama) listed in the CUTI_BERSAMA setting, which the government announces each year.
+Working days skip weekends, Indonesian public holidays (the `holidays` package) and collective
+leave. The handling deadline runs from the verification, longer when the reporter was asked for
+more; a forwarded case waits for the earliest agency still to answer.
 """
 
 import datetime
 from functools import lru_cache
 
 import holidays
-from django.conf import settings
 from django.utils import timezone
 
-from ..models import Case
+from ..models import Case, CaseEvent, CollectiveLeave, DayType, DeadlineRule
+
+Step = DeadlineRule.Step
 
 
 @lru_cache(maxsize=16)
@@ -20,24 +22,40 @@ def _public_holidays(year: int) -> holidays.HolidayBase:
     return holidays.country_holidays("ID", years=year)
 
 
-def is_working_day(day: datetime.date) -> bool:
-    return day.weekday() < 5 and day not in _public_holidays(day.year) and day not in settings.CUTI_BERSAMA
+def _collective_leave(start: datetime.date, end: datetime.date) -> set[datetime.date]:
+    return set(CollectiveLeave.objects.filter(day__range=(start, end)).values_list("day", flat=True))
 
 
-def add_days(start: datetime.date, days: int) -> datetime.date:
-    """Return the day `days` days after `start`, counted as the DEADLINE_DAYS setting says."""
-    if settings.DEADLINE_DAYS == "calendar":
+def add_days(start: datetime.date, days: int, day_type: str) -> datetime.date:
+    """Return the day `days` working or calendar days after `start`."""
+    if day_type == DayType.CALENDAR:
         return start + datetime.timedelta(days=days)
+    # Collective leave of the span read once: a deadline never runs more than a few weeks.
+    leave = _collective_leave(start, start + datetime.timedelta(days=days * 3 + 30))
     day = start
     for _counted in range(days):
         day += datetime.timedelta(days=1)
-        while not is_working_day(day):
+        while day.weekday() >= 5 or day in _public_holidays(day.year) or day in leave:
             day += datetime.timedelta(days=1)
     return day
 
 
-def _rules(case: Case) -> dict[str, int]:
-    return settings.DEADLINES[case.election.type]
+def is_working_day(day: datetime.date) -> bool:
+    return add_days(day - datetime.timedelta(days=1), 1, DayType.WORKING) == day
+
+
+def rule(election_type: str, step: str) -> DeadlineRule:
+    """Return the rule of a step; a missing one is a configuration error that names itself."""
+    found = DeadlineRule.objects.filter(election_type=election_type, step=step).first()
+    if found is None:
+        raise LookupError(f"No deadline rule for {election_type} / {step}: add it in the admin.")
+    return found
+
+
+def after(start: datetime.date, *, election_type: str, step: str) -> datetime.date:
+    """Return the deadline of `step` counted from `start`."""
+    found = rule(election_type, step)
+    return add_days(start, found.days, found.day_type)
 
 
 def report_is_late(*, known_date: datetime.date, submitted_on: datetime.date, election_type: str) -> bool:
@@ -45,21 +63,31 @@ def report_is_late(*, known_date: datetime.date, submitted_on: datetime.date, el
 
     A late report is flagged for the verifier, never refused (DOMAIN.md).
     """
-    return submitted_on > add_days(known_date, settings.DEADLINES[election_type]["report_window"])
+    return submitted_on > after(known_date, election_type=election_type, step=Step.REPORT_WINDOW)
+
+
+def missing_collective_leave(year: int | None = None) -> bool:
+    """Return whether no collective leave is recorded for the year (this year by default)."""
+    year = year or timezone.localdate().year
+    return not CollectiveLeave.objects.filter(day__year=year).exists()
 
 
 def deadline_for(case: Case, *, entered_on: datetime.date | None = None) -> datetime.date | None:
     """Return the deadline of the case's current step, or None for a finished case.
 
-    `entered_on` is the day the case entered its status (used while waiting for the reporter).
+    `entered_on` is the day the case entered its status (today when the workflow moves it).
     """
-    submitted_on = timezone.localdate(case.submitted_at)
+    entered_on = entered_on or timezone.localdate()
+    election_type = case.election.type
     if case.status in (Case.Status.RECEIVED, Case.Status.IN_REVIEW):
-        return add_days(submitted_on, _rules(case)["initial_review"])
+        return after(timezone.localdate(case.submitted_at), election_type=election_type, step=Step.INITIAL_REVIEW)
     if case.status == Case.Status.NEEDS_INFO:
-        return add_days(entered_on or timezone.localdate(), settings.NEEDS_INFO_DAYS)
+        return after(entered_on, election_type=election_type, step=Step.NEEDS_INFO)
     if case.status in (Case.Status.VERIFIED, Case.Status.CLASSIFIED):
-        return add_days(submitted_on, _rules(case)["handling"])
-    if case.status == Case.Status.FORWARDED:  # agencies silent past this appear in the digest
-        return add_days(entered_on or timezone.localdate(), settings.AGENCY_RESPONSE_DAYS)
+        registered = timezone.localdate(case.verified_at) if case.verified_at else entered_on
+        asked = case.pk and case.events.filter(action=CaseEvent.Action.REQUEST_INFO).exists()
+        step = Step.HANDLING_EXTENDED if asked else Step.HANDLING
+        return after(registered, election_type=election_type, step=step)
+    if case.status == Case.Status.FORWARDED:  # the earliest agency still to answer
+        return case.forwardings.filter(outcome="").order_by("due_on").values_list("due_on", flat=True).first()
     return None

@@ -20,6 +20,7 @@ class CaseFilters:
     overdue: bool = False
     mine: bool = False
     q: str = ""
+    source: str = ""  # laporan (a citizen's report) or temuan (an official's finding)
 
 
 class QueueFilterForm(forms.Form):
@@ -43,6 +44,7 @@ class QueueFilterForm(forms.Form):
         to_field_name="slug",
         empty_label=_("Semua"),
     )
+    source = forms.ChoiceField(label=_("Asal"), required=False, choices=[("", _("Semua")), *Case.Source.choices])
     overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
     mine = forms.BooleanField(label=_("Hanya yang saya tangani"), required=False)
 
@@ -57,4 +59,5 @@ class QueueFilterForm(forms.Form):
             overdue=data["overdue"],
             mine=data["mine"],
             q=data["q"].strip(),
+            source=data["source"],
         )

@@ -81,10 +81,22 @@ class ClassifyForm(ActionForm):
         required=False,
         max_length=NOTE_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Kosongkan untuk memakai dasar hukum bawaan perilaku yang dipilih."),
+        help_text=_("Terisi sesuai kategori; boleh diubah. Dikosongkan: dasar hukum bawaan kategori."),
     )
-    severity = forms.ChoiceField(label=_("Tingkat"), required=False, choices=[("", "—"), *Severity.choices])
+    severity = forms.ChoiceField(
+        label=_("Usulan sanksi"),
+        required=False,
+        choices=[("", "—"), *Severity.choices],
+        help_text=_(
+            "Kode etik: pernyataan tertutup atau terbuka. Disiplin: ringan, sedang, berat, atau PTDH "
+            "(anggota partai politik). Bukan pelanggaran: kosong."
+        ),
+    )
     note = _public_note(_("Catatan untuk pelapor"), required=False, help_text=PUBLIC_HINT)
+
+
+class ReclassifyForm(ClassifyForm):
+    """The same fields: the new classification replaces the old, and both stay in the timeline."""
 
 
 class AgencyChoiceField(forms.ModelMultipleChoiceField):

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import timeline
+from .. import jurisdiction, timeline
 from ..errors import NotFound
 from ..evidence.similar import Similar, evidence_similar
 from ..evidence.suggestions import Suggestion, case_suggestions
@@ -21,7 +21,9 @@ from .filters import CaseFilters
 
 
 def _filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
-    cases = Case.objects.all()
+    cases = jurisdiction.cases_for(user)
+    if filters.source:
+        cases = cases.filter(source=filters.source)
     if filters.category:
         cases = cases.filter(category=filters.category)
     if filters.region:
@@ -88,12 +90,12 @@ def case_status_counts(*, user, filters: CaseFilters) -> dict[str, int]:
     return counts
 
 
-def case_get_for_official(*, ticket: str) -> Case:
-    """Return the case with what its page shows alongside, or raise NotFound."""
+def case_get_for_official(*, ticket: str, user) -> Case:
+    """Return the case with what its page shows alongside, or raise NotFound: a case outside
+    the official's regions is as unknown as a case that does not exist."""
     case = (
-        Case.objects.select_related(
-            "asn_region__parent", "election", "assignee", "verified_by", "behaviour", "duplicate_of"
-        )
+        jurisdiction.cases_for(user)
+        .select_related("asn_region__parent", "election", "assignee", "verified_by", "behaviour", "duplicate_of")
         .prefetch_related("behaviours", "evidence", "duplicates")
         .filter(ticket=ticket)
         .first()
@@ -125,7 +127,7 @@ class CaseDetail:
 def case_detail(*, ticket: str, user) -> CaseDetail:
     """Return the case `ticket` with its timeline, evidence and similar screenshots, suggestions,
     suggested agencies, forwardings and the actions `user` may take; raise NotFound."""
-    case = case_get_for_official(ticket=ticket)
+    case = case_get_for_official(ticket=ticket, user=user)
     return CaseDetail(
         case=case,
         timeline=list(timeline.for_officials(case=case)),
@@ -137,9 +139,11 @@ def case_detail(*, ticket: str, user) -> CaseDetail:
     )
 
 
-def case_list_overdue() -> QuerySet[Case]:
+def case_list_overdue(*, user) -> QuerySet[Case]:
+    """Return the open cases past their deadline that `user` may see, the oldest first."""
     return (
-        Case.objects.filter(status__in=Case.OPEN_STATUSES, deadline__lt=timezone.localdate())
+        jurisdiction.cases_for(user)
+        .filter(status__in=Case.OPEN_STATUSES, deadline__lt=timezone.localdate())
         .select_related("assignee")
         .order_by("deadline", "pk")
     )

@@ -5,17 +5,17 @@ from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from .. import permissions
+from .. import jurisdiction, permissions
 from ..errors import DomainError, NotFound
 from ..forwarding.selectors import agencies_offered
 from ..models import Case
-from ..reference.selectors import behaviour_list
 from ..responses import domain_errors, error_page, official_required
-from . import selectors, services, workflow
+from . import classification, deadlines, selectors, services, workflow
 from .actions import ACTIONS, Action
 from .filters import CaseFilters, QueueFilterForm
 
@@ -49,6 +49,8 @@ def queue(request):
         "total": sum(counts.values()),
         "query": query.urlencode(),
         "query_without_status": without_status.urlencode(),
+        "missing_collective_leave": timezone.localdate().year if deadlines.missing_collective_leave() else None,
+        "regions": jurisdiction.regions_named(request.user),
     }
     return render(request, "officials/queue.html", context)
 
@@ -67,6 +69,10 @@ def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
         forms[Action.FORWARD] = _action_form(Action.FORWARD, initial=initial)
     if Action.FORWARD in forms:  # offer the suggested, nearby and national agencies, not all
         forms[Action.FORWARD].fields["agency_ids"].queryset = agencies_offered(case=case)
+    if Action.RECLASSIFY in detail.available_actions and Action.RECLASSIFY not in forms:
+        current = {field: getattr(case, field) for field in ("category", "severity", "legal_basis")}
+        initial = {"seen_event": seen, "behaviour": case.behaviour.code if case.behaviour else None, **current}
+        forms[Action.RECLASSIFY] = _action_form(Action.RECLASSIFY, initial=initial)
     actions = [
         {
             "name": name,
@@ -90,7 +96,7 @@ def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
         "may_mark_duplicate": Action.REJECT in detail.available_actions,
         "may_resend": permissions.has(request.user, permissions.COORDINATE),
         "may_view_identity": permissions.has(request.user, permissions.VIEW_IDENTITY),
-        "behaviour_legal_basis": {b.code: b.legal_basis for b in behaviour_list()},
+        "legal_bases": classification.LEGAL_BASES,
     }
     return render(request, "officials/case.html", context, status=status)
 
@@ -125,7 +131,7 @@ def case_detail(request, ticket: str):
 def case_action(request, ticket: str, action: str):
     if action not in ACTIONS:
         raise Http404(_("Tindakan tidak dikenal."))
-    case = selectors.case_get_for_official(ticket=ticket)
+    case = selectors.case_get_for_official(ticket=ticket, user=request.user)
     form = _action_form(action, data=request.POST)
     if not form.is_valid():
         return _case_page(request, ticket, forms={action: form}, status=400)
@@ -140,6 +146,6 @@ def case_action(request, ticket: str, action: str):
 @domain_errors(on_error=_case_page_again)
 def case_identity(request, ticket: str):
     """Show the reporter's identity once, recording that this official looked."""
-    case = selectors.case_get_for_official(ticket=ticket)
+    case = selectors.case_get_for_official(ticket=ticket, user=request.user)
     reporter = services.reporter_identity_reveal(case=case, by=request.user)
     return _case_page(request, ticket, identity={"reporter": reporter})

@@ -114,8 +114,10 @@ def _act(
         if step.also_lock is not None:
             rows = Case.objects.select_for_update().filter(pk__in=[case.pk, step.also_lock]).order_by("pk")
             list(rows.values("pk"))
-        current = Case.objects.select_for_update().select_related("election").get(pk=case.pk)
-        if by is not None and not permissions.may_act(by, permission=permission, case=current, action=action):
+        current = Case.objects.select_for_update(of=("self",)).select_related("election", "assignee").get(pk=case.pk)
+        if by is not None and (
+            not permissions.has(by, permission) or permissions.four_eyes_blocks(current, by, action)
+        ):
             raise NotAllowed(_("Peran Anda tidak boleh melakukan tindakan ini."))
         # Only a change of status makes an open page stale; a look at the identity or a download does not.
         if (
@@ -129,9 +131,13 @@ def _act(
                 _("Tindakan ini tidak dapat dilakukan: status kasus sekarang %(status)s.")
                 % {"status": current.get_status_display()}
             )
+        if by is not None and permissions.claimed_by_another(current, by, permission):
+            raise NotAllowed(
+                _("Kasus ini ditangani %(official)s; hanya petugas itu atau koordinator yang dapat melanjutkannya.")
+                % {"official": current.assignee.get_full_name() or current.assignee.username}
+            )
         from_status = current.status
-        if step.apply:
-            step.apply(current)
+        audit = step.apply(current) if step.apply else None
         move()
         current.deadline = deadlines.deadline_for(current, entered_on=timezone.localdate())
         try:
@@ -143,8 +149,8 @@ def _act(
             action=action,
             by=by,
             from_status=from_status,
-            public_note=public_note,
-            internal_note=internal_note,
+            public_note=public_note or step.default_note,
+            internal_note="\n".join(note for note in (audit, internal_note) if note),
         )
         transaction.on_commit(lambda: tasks.notify_reporter_of_status.delay(event_id=event.pk))
     return Outcome(case=current, event=event)

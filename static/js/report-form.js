@@ -16,10 +16,16 @@
   var summary = document.getElementById("error-summary");
   if (summary) summary.focus();
 
-  // Province first, then only its kabupaten/kota.
+  // Province first, then only its own government and kabupaten/kota. The options are copied
+  // once, so changing the province any number of times always finds them all.
   var region = document.getElementById("id_asn_region");
-  var groups = Array.prototype.slice.call(region.querySelectorAll("optgroup"));
-  var empty = region.querySelector("option[value='']");
+  var groups = Array.prototype.map.call(region.querySelectorAll("optgroup"), function (group) {
+    return {
+      label: group.label,
+      options: Array.prototype.map.call(group.children, function (option) { return option.cloneNode(true); })
+    };
+  });
+  var empty = region.querySelector("option[value='']").cloneNode(true);
   var province = document.createElement("select");
   province.id = "id_province";
   province.add(new Option(text.choose_province, ""));
@@ -33,23 +39,23 @@
   wrapper.appendChild(label);
   wrapper.appendChild(province);
   document.getElementById("province-slot").appendChild(wrapper);
-  function showRegencies() {
+  function showRegions() {
     var chosen = region.value;
     region.innerHTML = "";
-    region.appendChild(empty);
+    region.appendChild(empty.cloneNode(true));
     var group = groups[Number(province.value)];
     if (province.value !== "" && group) {
-      Array.prototype.forEach.call(group.children, function (option) { region.appendChild(option); });
+      group.options.forEach(function (option) { region.appendChild(option.cloneNode(true)); });
     }
     region.value = chosen;
     if (region.value !== chosen) region.value = "";
     region.disabled = province.value === "";
   }
   groups.forEach(function (group, index) {
-    if (group.querySelector("option[value='" + region.value + "']")) province.value = String(index);
+    group.options.forEach(function (option) { if (option.value === region.value) province.value = String(index); });
   });
-  province.addEventListener("change", showRegencies);
-  showRegencies();
+  province.addEventListener("change", showRegions);
+  showRegions();
 
   // Anonymous reports keep no identity: hide the fields that would not be stored.
   var anonymous = document.getElementById("id_anonymous");

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from complaints.models import Behaviour, Case, CaseEvent, Election, Region, Reporter
+from complaints.models import Case, CaseEvent, Election, Region, Reporter
 from complaints.permissions import Role
 from complaints.tickets import generate_ticket
 from tests.factories import ACCESS_CODE, CaseFactory, official
@@ -442,13 +442,40 @@ def test_classify_records_category_behaviour_and_severity(client, ref):
     assert (detail["category"], detail["behaviour"], detail["severity"]) == ("disiplin", "MEDSOS_KAMPANYE", "berat")
 
 
-def test_classify_without_legal_basis_prefills_it_from_the_behaviour(client, ref):
+@pytest.mark.parametrize(
+    ("category", "severity", "cites"),
+    [
+        ("kode_etik", "pernyataan_terbuka", ["PP 42/2004"]),
+        ("disiplin", "sedang", ["PP 94/2021", "Pasal 5 huruf n"]),
+        ("etik_dan_disiplin", "berat", ["PP 42/2004", "PP 94/2021"]),
+    ],
+)
+def test_classify_without_legal_basis_cites_the_categorys(client, ref, category, severity, cites):
     case = CaseFactory(status="verified")
     client.force_login(official("analis", Role.ANALIS))
-    body = {"category": "kode_etik", "behaviour": "MEDSOS_INTERAKSI", "severity": "sedang", "note": "Cukup."}
+    body = {"category": category, "behaviour": "LAINNYA", "severity": severity, "note": "Cukup."}
     detail = act(client, case.ticket, "classify", body).json()
-    assert detail["legal_basis"] == Behaviour.objects.get(code="MEDSOS_INTERAKSI").legal_basis
-    assert detail["legal_basis"]
+    for law in cites:
+        assert law in detail["legal_basis"]
+    assert "SKB" in detail["legal_basis"]
+    assert ("PP 94/2021" in detail["legal_basis"]) == (category != "kode_etik")
+
+
+@pytest.mark.parametrize(
+    ("category", "severity", "allowed"),
+    [
+        ("kode_etik", "berat", "pernyataan_tertutup, pernyataan_terbuka"),
+        ("disiplin", "pernyataan_terbuka", "ringan, sedang, berat, ptdh"),
+        ("bukan_pelanggaran", "ringan", "kosongkan"),
+    ],
+)
+def test_a_severity_that_does_not_fit_the_category_is_400_naming_the_allowed(client, ref, category, severity, allowed):
+    case = CaseFactory(status="verified")
+    client.force_login(official("analis", Role.ANALIS))
+    body = {"category": category, "behaviour": "MEDSOS_KAMPANYE", "severity": severity}
+    error = error_of(act(client, case.ticket, "classify", body), 400)
+    assert allowed in error["fields"]["severity"][0]
+    assert Case.objects.get(pk=case.pk).status == "verified"
 
 
 def test_classify_with_legal_basis_keeps_the_edit(client, ref):

@@ -120,7 +120,7 @@ FULL_WIDTH_NIP = "".join(chr(0xFF10 + int(digit)) for digit in "1985031520100110
         ({"known_date": "2024-01-01"}, None, "known_date", "sebelum tanggal kejadian"),
         ({"election": "pemilu-1999"}, None, "election", "tidak dikenal"),
         ({"asn_region": "99.99"}, None, "asn_region", "99.99 tidak dikenal"),
-        ({"asn_region": "36"}, None, "asn_region", "36 tidak dikenal"),  # a province, not a kabupaten/kota
+        ({"asn_region": "99"}, None, "asn_region", "99 tidak dikenal"),  # no such province
         ({"platform": "friendster"}, None, "platform", "friendster tidak dikenal"),
         ({"behaviours": ["NOPE"]}, None, "behaviours", "NOPE tidak dikenal"),
         ({"description": LONG}, None, "description", "5000"),
@@ -201,7 +201,17 @@ def test_status_shows_the_public_timeline_only(client, ref):
     response = client.get(f"/api/v1/reports/{case.ticket.lower()}/")
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"ticket", "status", "status_label", "updated_at", "timeline"}
+    assert set(body) == {
+        "ticket",
+        "status",
+        "status_label",
+        "updated_at",
+        "timeline",
+        "rejection",
+        "follows",
+        "outcomes",
+    }
+    assert (body["rejection"], body["follows"], body["outcomes"]) == (None, None, [])
     assert (body["ticket"], body["status"], body["status_label"]) == (case.ticket, "received", "Diterima")
     assert body["timeline"] == [{"at": body["timeline"][0]["at"], "status": "received", "note": "Laporan diterima"}]
     text = response.content.decode()

@@ -36,8 +36,14 @@ def fill_report(page, evidence: list[str], consent: bool = True) -> None:
     page.get_by_label("Email").fill("adit@example.org")
     page.get_by_label("Nama ASN yang dilaporkan").fill("Pengelola akun Instagram Pemprov Banten")
     page.get_by_label("Instansi tempat ASN bekerja").fill("Diskominfo SP Provinsi Banten")
+    page.get_by_label("Provinsi tempat ASN bekerja").select_option(label="Jawa Barat")  # a first choice, changed
     page.get_by_label("Provinsi tempat ASN bekerja").select_option(label="Banten")
-    page.get_by_label("Kabupaten/kota tempat ASN bekerja").select_option(label="Kota Serang")
+    offered = page.get_by_label("Wilayah tempat ASN bekerja").locator("option").all_inner_texts()
+    assert offered[1:] == [  # the province's own government, then every kabupaten/kota of Banten
+        "Pemerintah Provinsi Banten", "Kabupaten Pandeglang", "Kabupaten Lebak", "Kabupaten Tangerang",
+        "Kabupaten Serang", "Kota Tangerang", "Kota Cilegon", "Kota Serang", "Kota Tangerang Selatan",
+    ]  # fmt: skip
+    page.get_by_label("Wilayah tempat ASN bekerja").select_option(label="Kota Serang")
     page.get_by_label("Pemilihan").select_option(label="Pemilu 2024")
     page.get_by_label("Tempat pelanggaran terlihat").select_option(label="Instagram")
     page.get_by_label("Tanggal kejadian").fill("2024-01-27")
@@ -96,7 +102,7 @@ def test_the_form_explains_a_bad_file_and_a_missing_consent(page, tmp_path):
     assert "Centang pernyataan persetujuan" in text
     assert "tangkapan layar harus dipilih ulang" in text
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
-    assert page.get_by_label("Kabupaten/kota tempat ASN bekerja").input_value() == "36.73"
+    assert page.get_by_label("Wilayah tempat ASN bekerja").input_value() == "36.73"
     assert not Case.objects.exists()
     page.shot("kesalahan")
 

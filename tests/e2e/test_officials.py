@@ -67,7 +67,7 @@ def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(pag
 
     # The citizen reads the question on the status page and answers with the access code.
     page.goto(f"/status/{ticket}/")
-    assert page.get_by_text("Kapan Anda melihat unggahan ini?").is_visible()
+    assert page.locator("blockquote.question").inner_text() == "Kapan Anda melihat unggahan ini?"
     page.get_by_role("link", name="Jawab pertanyaan").click()
     page.get_by_label("Kode akses").fill(code.lower())
     page.get_by_label("Jawaban Anda").fill("Saya melihatnya tanggal 27 Januari pagi.")
@@ -82,14 +82,17 @@ def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(pag
     act(page, "Verifikasi: memenuhi syarat", **{"Catatan untuk pelapor": "Laporan Anda lengkap."})
     page.shot("terverifikasi")
 
-    # The analis classifies; the legal basis is pre-filled from the behaviour.
+    # The analis classifies; the legal basis follows the category until edited.
     open_case_as(page, "anwar", ticket)
     page.locator("summary", has_text="Klasifikasi pelanggaran").click()
     form = page.locator("details[open]")
+    form.get_by_label("Kategori").select_option("kode_etik")
+    assert "PP 42/2004" in form.get_by_label("Dasar hukum").input_value()
     form.get_by_label("Kategori").select_option("disiplin")
+    legal_basis = form.get_by_label("Dasar hukum").input_value()
+    assert "PP 94/2021" in legal_basis and "PP 42/2004" not in legal_basis
     form.get_by_label("Perilaku").select_option("AKUN_INSTANSI")
-    assert "PP 94/2021" in form.get_by_label("Dasar hukum").input_value()
-    form.get_by_label("Tingkat").select_option("berat")
+    form.get_by_label("Usulan sanksi").select_option("berat")
     form.get_by_role("button", name="Klasifikasi pelanggaran").click()
     page.get_by_text("Tersimpan").wait_for()
     page.shot("diklasifikasi")

@@ -110,7 +110,8 @@ def test_suggestions_show_the_text_they_came_from(gps_case):
     found = {(s.kind, s.value): s for s in suggestions.case_suggestions(case=case)}
     assert "MEDSOS_KAMPANYE" in {value for kind, value in found if kind == "behaviour"}
     assert "Paslon 02" in found[("behaviour", "MEDSOS_KAMPANYE")].source
-    assert "Suka" in found[("behaviour", "MEDSOS_INTERAKSI")].source
+    assert "pemprov.banten" in found[("behaviour", "AKUN_INSTANSI")].source  # an official account campaigning
+    assert ("behaviour", "MEDSOS_INTERAKSI") not in found  # "Disukai oleh 1.204 orang" is a count, no one named
     nip = found[("nip", "198503152010011002")]
     assert nip.matches_report  # the report named the same NIP
     assert ("platform", "facebook") in found or ("platform", "instagram") in found

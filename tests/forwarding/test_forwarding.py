@@ -43,22 +43,43 @@ def classified(category, *, incident, election="pilkada-2024", region="36.73", *
 
 
 @pytest.mark.parametrize(
-    ("category", "incident", "election", "expected"),
+    ("category", "incident", "election", "late", "region", "expected"),
     [
-        ("kode_etik", D(2024, 10, 1), "pilkada-2024", ["Bawaslu Kota Serang", "BKN"]),
-        ("disiplin", D(2024, 10, 1), "pilkada-2024", ["Bawaslu Kota Serang", "BKN", "BKD Kota Serang"]),
-        ("etik_dan_disiplin", D(2024, 10, 1), "pilkada-2024", ["Bawaslu Kota Serang", "BKN", "BKD Kota Serang"]),
-        ("disiplin", D(2024, 8, 20), "pilkada-2024", ["KASN", "BKD Kota Serang"]),  # before the campaign
-        ("kode_etik", D(2024, 8, 22), "pilkada-2024", ["KASN"]),  # KASN's last day
-        ("kode_etik", D(2024, 8, 23), "pilkada-2024", ["BKN"]),  # BKN's first day
-        ("etik_dan_disiplin", D(2024, 1, 27), "pemilu-2024", ["Bawaslu Kota Serang", "KASN", "BKD Kota Serang"]),
-        ("bukan_pelanggaran", D(2024, 10, 1), "pilkada-2024", []),
+        # Bawaslu's window open (the incident within the stages, reported in time): Bawaslu and the BKD.
+        ("kode_etik", D(2024, 10, 1), "pilkada-2024", False, "36.73", ["Bawaslu Kota Serang", "BKD Kota Serang"]),
+        ("disiplin", D(2024, 10, 1), "pilkada-2024", False, "36.73", ["Bawaslu Kota Serang", "BKD Kota Serang"]),
+        (
+            "etik_dan_disiplin",
+            D(2024, 1, 27),
+            "pemilu-2024",
+            False,
+            "36.73",
+            ["Bawaslu Kota Serang", "BKD Kota Serang"],
+        ),
+        # A civil servant of the province goes to the province's bodies.
+        ("kode_etik", D(2024, 1, 27), "pemilu-2024", False, "36", ["Bawaslu Provinsi Banten", "BKD Provinsi Banten"]),
+        # Reported late, or outside the stages: BKN (KASN's successor, whatever the incident date) and the BKD.
+        ("disiplin", D(2024, 10, 1), "pilkada-2024", True, "36.73", ["BKN", "BKD Kota Serang"]),
+        ("kode_etik", D(2024, 8, 22), "pilkada-2024", True, "36.73", ["BKN", "BKD Kota Serang"]),  # KASN's last day
+        ("kode_etik", D(2023, 12, 10), "pemilu-2024", True, "36", ["BKN", "BKD Provinsi Banten"]),
+        ("kode_etik", D(2024, 1, 10), "pilkada-2024", False, "36.73", ["BKN", "BKD Kota Serang"]),  # before the stages
+        ("bukan_pelanggaran", D(2024, 10, 1), "pilkada-2024", False, "36.73", []),
     ],
 )
-def test_routing_table(agencies, category, incident, election, expected):
-    case = classified(category, incident=incident, election=election)
+def test_routing_table(agencies, category, incident, election, late, region, expected):
+    case = classified(category, incident=incident, election=election, region=region, is_late=late)
     short = {"bkn": "BKN", "kasn": "KASN"}
     assert [short.get(agency.kind, agency.name) for agency in routing.suggest_agencies(case=case)] == expected
+
+
+def test_a_dissolved_agency_hands_its_cases_to_its_successor_and_the_dossier_says_so(agencies):
+    case = classified("kode_etik", incident=D(2023, 12, 10), election="pemilu-2024", is_late=True)
+    kasn, bkn = Agency.objects.get(kind="kasn"), Agency.objects.get(kind="bkn")
+    assert kasn.succeeded_by == bkn
+    destination = routing.resolve(kind="kasn", case=case, scope="national", on=D(2026, 11, 25))
+    assert (destination.agency, destination.competent) == (bkn, kasn)
+    on_the_day = routing.resolve(kind="kasn", case=case, scope="national", on=D(2024, 1, 5))
+    assert (on_the_day.agency, on_the_day.competent) == (kasn, None)  # KASN still existed then
 
 
 def test_routing_falls_back_to_the_province_then_national(agencies):
@@ -136,9 +157,10 @@ def forwarded(client, agencies, report_fields, django_capture_on_commit_callback
 def test_forward_sends_each_agency_a_dossier_once_and_redacts_the_reporter(forwarded):
     case, detail, _koordinator = forwarded()
     assert detail["status"] == "forwarded"
-    assert {f["agency"]["kind"] for f in detail["forwardings"]} == {"bawaslu", "bkn", "bkd"}
+    # Reported in 2026 about 2024: Bawaslu's window has closed, so BKN and the BKD.
+    assert {f["agency"]["kind"] for f in detail["forwardings"]} == {"bkn", "bkd"}
     assert set(case.forwardings.values_list("delivery", flat=True)) == {"sent"}  # after commit
-    assert len(agency_emails()) == 3
+    assert len(agency_emails()) == 2
     message = next(m for m in mail.outbox if m.to == ["bkn.pusat@instansi.example"])
     [(name, pdf, mime)] = message.attachments
     assert (name, mime) == (f"{case.ticket}.pdf", "application/pdf")
@@ -153,11 +175,15 @@ def test_forward_sends_each_agency_a_dossier_once_and_redacts_the_reporter(forwa
     assert "/instansi/" in message.body
 
 
-def test_a_consenting_reporter_is_named_in_the_dossier(forwarded):
+def test_a_consenting_reporter_is_named_to_the_supervisor_only_never_to_the_employer_side(forwarded):
     case, _detail, _k = forwarded(share_identity=True)
-    forwarding = case.forwardings.first()
-    with forwarding.dossier.open("rb") as pdf:
+    with case.forwardings.get(agency__kind="bkn").dossier.open("rb") as pdf:
         assert "Adityawarman" in pdf_text(pdf.read())
+    with case.forwardings.get(agency__kind="bkd").dossier.open("rb") as pdf:
+        text = pdf_text(pdf.read())
+    for secret in ("Adityawarman", "adit@example.org", "0812"):
+        assert secret not in text
+    assert "lembaga pengawas" in text
 
 
 def test_a_retried_send_never_sends_twice_and_a_failure_is_recorded(
@@ -294,19 +320,18 @@ def test_the_case_page_warns_about_unverified_contacts(client, agencies):
     assert "Teruskan ke instansi" in page
     assert "kontak belum terverifikasi" in page
     suggested = [agency.pk for agency in routing.suggest_agencies(case=case)]
-    assert len(suggested) == 3  # Bawaslu and the BKD of Kota Serang, and BKN
+    assert len(suggested) == 2  # Bawaslu and the BKD of Kota Serang: reported within Bawaslu's window
     for pk in suggested:  # the suggested agencies come ticked
         assert re.search(rf'value="{pk}"[^>]*checked', page)
 
 
-def test_agencies_silent_past_the_response_days_put_the_case_in_the_digest(agencies, settings):
-    settings.DEADLINE_DAYS = "calendar"
-    settings.AGENCY_RESPONSE_DAYS = 30
+def test_agencies_silent_past_their_response_period_put_the_case_in_the_digest(agencies):
     case = classified("kode_etik", incident=D(2024, 10, 1))
-    outcome = workflow.perform(
-        "forward", case=case, by=official("k", Role.KOORDINATOR), agency_ids=[Agency.objects.get(kind="bkn").pk]
-    )
-    assert outcome.case.deadline == timezone.localdate() + datetime.timedelta(days=30)
+    bkn = Agency.objects.get(kind="bkn")
+    assert (bkn.response_days, bkn.response_day_type) == (7, "calendar")  # the SBT flow: the task force 7 days
+    outcome = workflow.perform("forward", case=case, by=official("k", Role.KOORDINATOR), agency_ids=[bkn.pk])
+    assert outcome.case.deadline == timezone.localdate() + datetime.timedelta(days=7)
+    assert outcome.case.forwardings.get().due_on == outcome.case.deadline
     Case.objects.filter(pk=case.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=1))
     official("kartika", Role.KOORDINATOR, email="kartika@dinas.example.go.id")
     mail.outbox.clear()
@@ -336,13 +361,28 @@ def test_the_dossier_is_for_coordinators_and_carries_no_agency_link(client, forw
     assert viewed.count() == 1  # the copy names the consenting reporter: recorded as a look
 
 
-def test_forward_refuses_an_agency_not_valid_on_the_incident_date(agencies):
-    case = classified("kode_etik", incident=D(2024, 10, 1))
+def test_forward_refuses_an_agency_that_no_longer_exists_and_names_its_successor(agencies):
+    case = classified("kode_etik", incident=D(2024, 2, 1), election="pemilu-2024")
     with pytest.raises(errors.Invalid) as refused:
         workflow.perform(
             "forward", case=case, by=official("k", Role.KOORDINATOR), agency_ids=[Agency.objects.get(kind="kasn").pk]
         )
-    assert "tidak berwenang pada tanggal kejadian" in refused.value.message
+    assert "tidak ada lagi" in refused.value.message and "dilanjutkan Badan Kepegawaian Negara" in refused.value.message
+    assert Case.objects.get(pk=case.pk).status == "classified"
+
+
+def test_a_february_2024_case_forwarded_today_goes_to_bkn_and_the_dossier_names_kasn(
+    agencies, django_capture_on_commit_callbacks
+):
+    case = classified("kode_etik", incident=D(2024, 2, 1), election="pemilu-2024", is_late=True)
+    bkn = Agency.objects.get(kind="bkn")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.perform("forward", case=case, by=official("k", Role.KOORDINATOR), agency_ids=[bkn.pk])
+    forwarding = case.forwardings.get()
+    assert (forwarding.agency, forwarding.competent_agency) == (bkn, Agency.objects.get(kind="kasn"))
+    with forwarding.dossier.open("rb") as pdf:
+        text = " ".join(pdf_text(pdf.read()).split())
+    assert "Berwenang saat kejadian" in text and "Komisi Aparatur Sipil Negara (KASN)" in text
 
 
 def test_huge_ids_are_refused_not_a_server_error(client, agencies):

@@ -80,8 +80,9 @@ def test_the_question_is_answered_with_the_access_code(client, submitted, django
 @pytest.mark.parametrize("ticket_kind", ["wrong_code", "unknown_ticket"])
 def test_a_wrong_code_and_an_unknown_ticket_get_the_same_answer(client, submitted, ticket_kind):
     case, _code = submitted
-    workflow.perform("claim", case=case, by=official("v", Role.VERIFIKATOR))
-    workflow.perform("request_info", case=case, by=official("v2", Role.VERIFIKATOR), note="Kapan?")
+    vera = official("v", Role.VERIFIKATOR)
+    workflow.perform("claim", case=case, by=vera)
+    workflow.perform("request_info", case=case, by=vera, note="Kapan?")
     ticket = case.ticket if ticket_kind == "wrong_code" else "NTR-0000-0000"
     response = client.post(
         reverse("status-reply", args=[ticket]), {"access_code": "AAAAA-AAAAA", "text": "Ini jawaban saya."}
@@ -111,8 +112,9 @@ def test_repeated_wrong_codes_are_throttled(client, submitted, settings):
 
 def test_an_unanswered_question_expires_to_rejected(ref, client, submitted):
     case, _code = submitted
-    workflow.perform("claim", case=case, by=official("v", Role.VERIFIKATOR))
-    workflow.perform("request_info", case=case, by=official("v2", Role.VERIFIKATOR), note="Kapan?")
+    vera = official("v", Role.VERIFIKATOR)
+    workflow.perform("claim", case=case, by=vera)
+    workflow.perform("request_info", case=case, by=vera, note="Kapan?")
     assert tasks.expire_unanswered_requests.delay().get() == 0  # not yet due
     Case.objects.filter(pk=case.pk).update(deadline=timezone.localdate() - datetime.timedelta(days=1))
     assert tasks.expire_unanswered_requests.delay().get() == 1

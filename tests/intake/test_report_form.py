@@ -389,7 +389,7 @@ def test_an_empty_submission_lists_what_to_do_for_each_required_field(client, re
     for message in (
         "Isi nama ASN yang dilaporkan",
         "Isi instansi tempat ASN bekerja.",
-        "Pilih kabupaten/kota tempat ASN bekerja.",
+        "Pilih wilayah tempat ASN bekerja.",
         "Pilih pemilihan yang terkait.",
         "Pilih tempat pelanggaran terlihat.",
         "Isi tanggal kejadian.",

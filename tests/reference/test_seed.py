@@ -66,6 +66,8 @@ def test_admin_edits_elections_and_shows_cases_read_only(admin_client):
             "voting_date": "2024-11-27",
             "campaign_start": "2024-09-25",
             "campaign_end": "2024-11-24",
+            "stages_start": "2024-01-26",
+            "stages_end": "2024-12-16",
             "accepts_reports": "on",
         },
     )
@@ -105,3 +107,23 @@ def test_reference_only_adds_no_demo_accounts_or_cases():
     assert not Case.objects.exists()
     assert list(get_user_model().objects.values_list("username", flat=True)) == ["admin"]
     assert Region.objects.count() == 552
+
+
+def test_the_admin_keeps_deadlines_collective_leave_and_regions_of_work(admin_client, ref):
+    page = admin_client.get("/admin/complaints/collectiveleave/").content.decode()
+    assert "Cuti bersama tahun 2026 belum dicatat" in page  # the test's clock says 2026: none recorded yet
+    assert "Idulfitri" in page  # the cited 2024 decree is there
+    assert admin_client.get("/admin/complaints/deadlinerule/").status_code == 200
+    officer = get_user_model().objects.create_user("jaya")
+    change = admin_client.get(f"/admin/auth/user/{officer.pk}/change/").content.decode()
+    assert "wilayah kerja" in change
+
+
+def test_seed_demo_adds_a_jawa_barat_verifikator_and_a_finding(db):
+    seed("--password", "rahasia-demo-1")
+    jabar = get_user_model().objects.get(username="verifikator_jabar")
+    assert list(jabar.jurisdictions.values_list("region_id", flat=True)) == ["32"]
+    assert Case.objects.filter(source="temuan").count() == 1
+    assert Case.objects.get(asn_agency="Diskominfo SP Provinsi Banten").asn_region_id == "36"
+    for case in Case.objects.select_related("election"):
+        assert case.election.within_stages(case.incident_date), case.ticket

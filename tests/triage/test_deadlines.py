@@ -1,16 +1,18 @@
-"""Deadline arithmetic: weekends, Idul Fitri 2024, configured cuti bersama, calendar days."""
+"""Deadlines as data: days per step and election type, working or calendar per step, collective
+leave per year, the handling deadline from the verification, an agency's response period."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
-from complaints.models import Case, Election
-from complaints.triage import deadlines
-from tests.factories import CaseFactory
-from tests.helpers import image_bytes, upload
+from complaints.models import Behaviour, Case, CollectiveLeave, DeadlineRule, Election
+from complaints.triage import deadlines, workflow
+from tests.factories import CaseFactory, official
+from tests.helpers import FROZEN_AT, image_bytes, upload
 
 D = datetime.date
+WORKING, CALENDAR = "working", "calendar"
 
 
 @pytest.mark.parametrize(
@@ -26,48 +28,82 @@ D = datetime.date
         (D(2024, 12, 24), 2, D(2024, 12, 30)),  # Christmas 25th, cuti bersama 26th, Friday 27th, weekend
     ],
 )
-def test_working_days_skip_weekends_holidays_and_cuti_bersama(settings, start, days, expected):
-    settings.DEADLINE_DAYS = "working"
-    assert deadlines.add_days(start, days) == expected
+def test_working_days_skip_weekends_holidays_and_cuti_bersama(ref, start, days, expected):
+    assert deadlines.add_days(start, days, WORKING) == expected
 
 
-def test_a_configured_cuti_bersama_day_is_skipped(settings):
-    settings.DEADLINE_DAYS = "working"
-    assert deadlines.add_days(D(2026, 6, 1), 1) == D(2026, 6, 2)
-    settings.CUTI_BERSAMA = {D(2026, 6, 2)}
-    assert deadlines.add_days(D(2026, 6, 1), 1) == D(2026, 6, 3)
+def test_collective_leave_is_data_an_admin_enters_per_year(ref):
+    assert deadlines.add_days(D(2026, 6, 1), 1, WORKING) == D(2026, 6, 2)
+    CollectiveLeave.objects.create(day=D(2026, 6, 2), name="Cuti bersama", source="SKB 2026")
+    assert deadlines.add_days(D(2026, 6, 1), 1, WORKING) == D(2026, 6, 3)
 
 
-def test_calendar_days_count_every_day(settings):
-    settings.DEADLINE_DAYS = "calendar"
-    assert deadlines.add_days(D(2024, 4, 5), 1) == D(2024, 4, 6)
-    assert deadlines.add_days(D(2024, 4, 5), 7) == D(2024, 4, 12)
+def test_the_years_without_collective_leave_are_named(ref):
+    assert not deadlines.missing_collective_leave(2024)  # the cited 2024 decree is loaded
+    assert deadlines.missing_collective_leave(2026)  # none for today's year: the queue says so
+    assert deadlines.missing_collective_leave()  # this year, by the test's clock: 2026
 
 
-def test_a_report_is_late_after_the_window_from_the_day_it_became_known(settings):
-    settings.DEADLINE_DAYS = "working"
-    known = D(2024, 11, 4)  # Monday; 7 working days → Wednesday Nov 13
+def test_calendar_days_count_every_day(ref):
+    assert deadlines.add_days(D(2024, 4, 5), 1, CALENDAR) == D(2024, 4, 6)
+    assert deadlines.add_days(D(2024, 4, 5), 7, CALENDAR) == D(2024, 4, 12)
+
+
+def test_each_step_has_its_own_day_type_per_election(ref):
+    rules = {(r.election_type, r.step): (r.days, r.day_type) for r in DeadlineRule.objects.all()}
+    assert rules[("pemilu", "handling")] == (7, CALENDAR)
+    assert rules[("pemilu", "handling_extended")] == (14, WORKING)  # up to 14 working days with more information
+    assert rules[("pilkada", "handling")] == (3, WORKING)
+    assert rules[("pilkada", "handling_extended")] == (5, WORKING)  # 3 + 2 days
+    assert {step for _type, step in rules} == set(DeadlineRule.Step.values)
+
+
+def test_a_report_is_late_after_the_window_from_the_day_it_became_known(ref):
+    known = D(2024, 11, 4)  # Pilkada: 7 calendar days → Nov 11
+    assert not deadlines.report_is_late(known_date=known, submitted_on=D(2024, 11, 11), election_type="pilkada")
+    assert deadlines.report_is_late(known_date=known, submitted_on=D(2024, 11, 12), election_type="pilkada")
+    DeadlineRule.objects.filter(election_type="pilkada", step="report_window").update(day_type=WORKING)
     assert not deadlines.report_is_late(known_date=known, submitted_on=D(2024, 11, 13), election_type="pilkada")
-    assert deadlines.report_is_late(known_date=known, submitted_on=D(2024, 11, 14), election_type="pilkada")
 
 
-def test_each_status_has_its_deadline(ref, settings, monkeypatch):
-    settings.DEADLINE_DAYS = "calendar"
-    submitted = timezone.make_aware(datetime.datetime(2024, 11, 4, 10, 0))
-    pilkada = CaseFactory(submitted_at=submitted)  # Pilkada: 3 days review, 5 days handling
+def test_each_status_has_its_deadline(ref):
+    submitted = timezone.make_aware(datetime.datetime(2024, 11, 4, 10, 0))  # a Monday
+    pilkada = CaseFactory(submitted_at=submitted)  # Pilkada: 3 working days of review
     pemilu = CaseFactory(submitted_at=submitted, election=Election.objects.get(slug="pemilu-2024"))
     assert deadlines.deadline_for(pilkada) == D(2024, 11, 7)
-    assert deadlines.deadline_for(pemilu) == D(2024, 11, 6)
+    assert deadlines.deadline_for(pemilu) == D(2024, 11, 6)  # Pemilu: 2 calendar days
     waiting = CaseFactory(submitted_at=submitted, status=Case.Status.NEEDS_INFO)
-    assert deadlines.deadline_for(waiting, entered_on=D(2024, 11, 5)) == D(2024, 11, 8)
-    assert deadlines.deadline_for(CaseFactory(submitted_at=submitted, status="verified")) == D(2024, 11, 9)
+    assert deadlines.deadline_for(waiting, entered_on=D(2024, 11, 5)) == D(2024, 11, 8)  # 3 working days
+    verified_at = timezone.make_aware(datetime.datetime(2024, 11, 6, 9, 0))  # Wednesday: handling from here
+    verified = CaseFactory(submitted_at=submitted, status="verified", verified_at=verified_at)
+    assert deadlines.deadline_for(verified) == D(2024, 11, 11)  # 3 working days, over the weekend
     assert deadlines.deadline_for(CaseFactory(status="closed")) is None
     assert deadlines.deadline_for(CaseFactory(status="rejected")) is None
 
 
-def test_the_report_form_flags_a_late_report_and_sets_the_first_deadline(client, report_fields, settings):
-    settings.DEADLINE_DAYS = "calendar"
+def test_handling_runs_from_the_verification_and_is_longer_when_the_reporter_was_asked(ref, clock):
+    verifikator = official("vera", "verifikator")
+    asked, direct = CaseFactory(), CaseFactory()
+    for case in (asked, direct):
+        workflow.perform("claim", case=case, by=verifikator)
+    workflow.perform("request_info", case=asked, by=verifikator, note="Kapan diunggah?")
+    workflow.perform("resume", case=asked, by=verifikator)
+    clock.move_to(FROZEN_AT + datetime.timedelta(days=5))  # verified five days after the report
+    registered = timezone.localdate()
+    handled = workflow.perform("verify", case=direct, by=verifikator).case
+    extended = workflow.perform("verify", case=asked, by=verifikator).case
+    assert handled.deadline == deadlines.add_days(registered, 3, WORKING)
+    assert extended.deadline == deadlines.add_days(registered, 5, WORKING)  # 3 + 2 with more information
+    clock.move_to(FROZEN_AT + datetime.timedelta(days=6))
+    behaviour = Behaviour.objects.get(code="MEDSOS_KAMPANYE")
+    classified = workflow.perform(
+        "classify", case=handled, by=official("anwar", "analis"), category="disiplin", behaviour=behaviour
+    ).case
+    assert classified.deadline == handled.deadline  # still from the verification, not the classification
+
+
+def test_the_report_form_flags_a_late_report_and_sets_the_first_deadline(client, report_fields):
     client.post("/lapor/", {**report_fields, "evidence": [upload(image_bytes())]})  # known 2024-01-28
     case = Case.objects.get()
     assert case.is_late  # months after the violation became known: flagged, still accepted
-    assert case.deadline == timezone.localdate() + datetime.timedelta(days=2)  # Pemilu: 2 days review
+    assert case.deadline == timezone.localdate() + datetime.timedelta(days=2)  # Pemilu: 2 calendar days

@@ -6,7 +6,7 @@ from django.core import mail
 from complaints import errors, permissions
 from complaints.models import Agency, Behaviour, Case, CaseEvent, Category, RejectionReason, Reporter
 from complaints.permissions import Role
-from complaints.triage import actions, duplicates, workflow
+from complaints.triage import actions, classification, duplicates, workflow
 from tests.factories import CaseFactory, official
 from tests.helpers import race
 
@@ -20,6 +20,7 @@ SPEC = {
     "verify": ({"in_review"}, {Role.VERIFIKATOR, Role.KOORDINATOR}, "verified"),
     "reject": ({"in_review"}, {Role.VERIFIKATOR, Role.KOORDINATOR}, "rejected"),
     "classify": ({"verified"}, {Role.ANALIS, Role.KOORDINATOR}, "classified"),
+    "reclassify": ({"classified", "classified_not_violation"}, {Role.ANALIS, Role.KOORDINATOR}, "classified"),
     "forward": ({"classified"}, {Role.KOORDINATOR}, "forwarded"),
     "close": ({"classified_not_violation", "forwarded"}, {Role.KOORDINATOR}, "closed"),
 }
@@ -28,6 +29,7 @@ BODIES = {
     "request_info": {"note": "Kapan tangkapan layar ini diambil?"},
     "reject": {"reason": RejectionReason.INSUFFICIENT_EVIDENCE, "note": "Bukti tidak menunjukkan pelanggaran."},
     "classify": {"category": Category.DISIPLIN, "severity": "berat"},
+    "reclassify": {"category": Category.KODE_ETIK, "severity": "pernyataan_terbuka"},
     "close": {"note": "Kasus selesai ditangani."},
 }
 
@@ -40,7 +42,7 @@ def case_in(state: str) -> Case:
 
 def perform(action: str, case: Case, user):
     body = dict(BODIES.get(action, {}))
-    if action == "classify":
+    if action in ("classify", "reclassify"):
         body["behaviour"] = Behaviour.objects.get(code="MEDSOS_KAMPANYE")
     if action == "forward":
         body["agency_ids"] = [Agency.objects.get_or_create(kind="bkn", name="BKN", email="bkn@instansi.example")[0].pk]
@@ -96,7 +98,8 @@ def test_classify_prefills_the_legal_basis_and_keeps_an_edit(ref):
     prefilled = workflow.perform(
         "classify", case=CaseFactory(status="verified"), by=analis, category=Category.KODE_ETIK, behaviour=behaviour
     ).case
-    assert prefilled.legal_basis == behaviour.legal_basis
+    assert prefilled.legal_basis == classification.legal_basis_for(Category.KODE_ETIK)
+    assert "PP 42/2004" in prefilled.legal_basis and "PP 94/2021" not in prefilled.legal_basis
     assert prefilled.behaviour == behaviour
     edited = workflow.perform(
         "classify",

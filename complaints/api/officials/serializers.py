@@ -62,6 +62,7 @@ class CaseListSerializer(serializers.ModelSerializer):
         model = Case
         fields = [
             "ticket",
+            "source",
             "status",
             "status_label",
             "category",
@@ -146,6 +147,7 @@ class SuggestionSerializer(serializers.Serializer):
     label = serializers.CharField()
     source = serializers.CharField()
     matches_report = serializers.BooleanField()
+    contradicts_report = serializers.BooleanField(default=False, help_text="It differs from what the reporter chose.")
 
 
 class CaseDetailSerializer(CaseListSerializer):

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import permissions
+from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.pagination import PageNumberPagination
@@ -14,13 +14,15 @@ from ...errors import NotFound
 from ...evidence.selectors import evidence_get
 from ...forwarding.forms import AgencyFilterForm
 from ...forwarding.selectors import agency_list, forwarding_get
+from ...intake.findings import FindingForm
+from ...intake.services import report_submit
 from ...models import Agency, Case, Category, Platform
 from ...responses import dossier_file, evidence_file
 from ...triage import selectors, services, workflow
 from ...triage.actions import ACTIONS
 from ...triage.filters import QueueFilterForm
 from ..errors import body_error_response, form_error_response
-from ..schema import errors, page_of
+from ..schema import errors, form_schema, page_of
 from . import serializers as s
 
 
@@ -49,9 +51,9 @@ class Pagination(PageNumberPagination):
 class OfficialAPIView(APIView):
     permission_classes = [IsOfficial]
 
-    def detail(self, request, ticket: str) -> Response:
+    def detail(self, request, ticket: str, *, http_status: int = status.HTTP_200_OK) -> Response:
         detail = selectors.case_detail(ticket=ticket, user=request.user)
-        return Response(s.CaseDetailSerializer(detail.case, context={"detail": detail}).data)
+        return Response(s.CaseDetailSerializer(detail.case, context={"detail": detail}).data, status=http_status)
 
     def page(self, request, rows, serializer_class) -> Response:
         paginator = Pagination()
@@ -72,6 +74,7 @@ FILTER_PARAMETERS = [
     OpenApiParameter("election", description="election slug, e.g. pilkada-2024"),
     OpenApiParameter("overdue", bool, description="true: only cases past their deadline"),
     OpenApiParameter("mine", bool, description="true: only cases I handle"),
+    OpenApiParameter("source", enum=Case.Source.values, description="laporan: citizens' reports; temuan: findings"),
     OpenApiParameter("q", description="a ticket, or words of the name, agency, description or screenshots"),
     *PAGE_PARAMETERS,
 ]
@@ -91,6 +94,20 @@ class CaseListView(OfficialAPIView):
             request, selectors.case_list_for_user(user=request.user, filters=form.to_filters()), s.CaseListSerializer
         )
 
+    @extend_schema(
+        operation_id="cases_create_finding",
+        summary="Record an official's own finding (temuan): the report's fields without the reporter's",
+        request={"multipart/form-data": form_schema(FindingForm)},
+        responses={201: s.CaseDetailSerializer, **errors(400, 401, 403, 413, 415)},
+    )
+    def post(self, request):
+        rules.require(request.user, rules.RECORD_FINDING, _("Peran Anda tidak boleh mencatat temuan."))
+        form = FindingForm(data=request.POST, files=request.FILES, official=request.user)
+        if not form.is_valid():
+            return form_error_response(form)
+        case = report_submit(report=form.to_input()).case
+        return self.detail(request, case.ticket, http_status=status.HTTP_201_CREATED)
+
 
 class CaseDetailView(OfficialAPIView):
     @extend_schema(operation_id="cases_retrieve", responses={200: s.CaseDetailSerializer, **errors(400, 401, 403, 404)})
@@ -107,7 +124,7 @@ class CaseActionView(OfficialAPIView):
         responses={200: s.CaseDetailSerializer, **errors(400, 401, 403, 404, 409)},
     )
     def post(self, request, ticket: str, action: str):
-        case = selectors.case_get_for_official(ticket=ticket)
+        case = selectors.case_get_for_official(ticket=ticket, user=request.user)
         if action not in ACTIONS:
             raise NotFound(_("Tindakan tidak dikenal: %(action)s") % {"action": action}, code="unknown_action")
         form_class = ACTIONS[action].form
@@ -127,7 +144,7 @@ class CaseReporterView(OfficialAPIView):
         responses={200: s.ReporterIdentitySerializer, **errors(400, 401, 403, 404)},
     )
     def get(self, request, ticket: str):
-        case = selectors.case_get_for_official(ticket=ticket)
+        case = selectors.case_get_for_official(ticket=ticket, user=request.user)
         reporter = services.reporter_identity_reveal(case=case, by=request.user)
         return Response(s.ReporterIdentitySerializer(reporter).data)
 
@@ -140,7 +157,9 @@ class CaseEvidenceView(OfficialAPIView):
         responses={(200, "image/*"): OpenApiResponse(description="the image"), **errors(400, 401, 403, 404)},
     )
     def get(self, request, ticket: str, evidence_id: int, variant: str):
-        return evidence_file(evidence_get(ticket=ticket, evidence_id=evidence_id), variant, by=request.user)
+        return evidence_file(
+            evidence_get(ticket=ticket, evidence_id=evidence_id, user=request.user), variant, by=request.user
+        )
 
 
 class AgencyListView(OfficialAPIView):
@@ -171,4 +190,4 @@ class CaseDossierView(OfficialAPIView):
         responses={(200, "application/pdf"): OpenApiResponse(description="the dossier"), **errors(400, 401, 403, 404)},
     )
     def get(self, request, ticket: str, agency_id: int):
-        return dossier_file(forwarding_get(ticket=ticket, agency_id=agency_id), by=request.user)
+        return dossier_file(forwarding_get(ticket=ticket, agency_id=agency_id, user=request.user), by=request.user)

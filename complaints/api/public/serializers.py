@@ -1,9 +1,8 @@
 """Serializers of the public API: a report's receipt and status, and reference data."""
 
-from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ...models import Behaviour, Case, Election, Region
+from ...models import Behaviour, Election, Region
 
 
 class ReportCreatedSerializer(serializers.Serializer):
@@ -22,17 +21,38 @@ class TimelineEntrySerializer(serializers.Serializer):
         return event.public_note or event.get_action_display()
 
 
-class ReportStatusSerializer(serializers.ModelSerializer):
+class RejectionSerializer(serializers.Serializer):
+    reason = serializers.CharField()
+    label = serializers.CharField()
+    primary_ticket = serializers.CharField(allow_null=True, help_text="The case a duplicate follows.")
+
+
+class OutcomeSerializer(serializers.Serializer):
+    agency = serializers.CharField()
+    outcome = serializers.CharField()
+    label = serializers.CharField()
+    decided_at = serializers.DateField()
+
+
+class FollowedSerializer(serializers.Serializer):
+    """The primary case a duplicate follows: its status is the duplicate's reporter's answer too."""
+
+    ticket = serializers.CharField()
+    status = serializers.CharField()
     status_label = serializers.CharField(source="get_status_display")
-    timeline = serializers.SerializerMethodField()
 
-    class Meta:
-        model = Case
-        fields = ["ticket", "status", "status_label", "updated_at", "timeline"]
 
-    @extend_schema_field(TimelineEntrySerializer(many=True))
-    def get_timeline(self, case):
-        return TimelineEntrySerializer(self.context["timeline"], many=True).data
+class ReportStatusSerializer(serializers.Serializer):
+    """A case as its reporter may see it (`intake.selectors.PublicStatus`); no personal data."""
+
+    ticket = serializers.CharField(source="case.ticket")
+    status = serializers.CharField(source="case.status")
+    status_label = serializers.CharField(source="case.get_status_display")
+    updated_at = serializers.DateTimeField(source="case.updated_at")
+    timeline = TimelineEntrySerializer(many=True)
+    rejection = RejectionSerializer(allow_null=True)
+    follows = FollowedSerializer(allow_null=True)
+    outcomes = OutcomeSerializer(many=True)
 
 
 class ElectionSerializer(serializers.ModelSerializer):

@@ -13,7 +13,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from ... import timeline
 from ...errors import Invalid, NotFound
 from ...intake import selectors, services
 from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
@@ -68,7 +67,7 @@ class ReportCreateView(PublicAPIView):
 
 
 def _status(case, *, http_status=status.HTTP_200_OK) -> Response:
-    data = s.ReportStatusSerializer(case, context={"timeline": timeline.for_public(case=case)}).data
+    data = s.ReportStatusSerializer(selectors.case_public_status(case=case)).data
     return Response(data, status=http_status)
 
 

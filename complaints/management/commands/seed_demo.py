@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from ...models import Jurisdiction
 from ...permissions import Role
 from ...reference import demo, loaders
 
@@ -37,6 +38,8 @@ class Command(BaseCommand):
         behaviours = loaders.behaviours_load()
         agencies = loaders.agencies_load()
         rules = loaders.routing_rules_load()
+        loaders.deadline_rules_load()
+        loaders.collective_leave_load()
         self.stdout.write(
             f"Wilayah: {regions} dimuat. Pemilihan baru: {elections}. Perilaku baru: {behaviours}. "
             f"Instansi baru: {agencies}. Aturan penerusan baru: {rules}."
@@ -67,6 +70,8 @@ class Command(BaseCommand):
             defaults={"first_name": first, "last_name": last, "email": f"{username}@demo.localhost"},
         )
         user.groups.set(Group.objects.filter(name__in=roles))
+        for region in demo.JURISDICTIONS.get(username, []):
+            Jurisdiction.objects.get_or_create(official=user, region_id=region)
         if superuser:
             user.is_staff = user.is_superuser = True
         if created or reset:
