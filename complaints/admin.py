@@ -5,6 +5,7 @@ officials' pages instead)."""
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from .models import (
     Region,
     RoutingRule,
 )
+from .permissions import Role
 from .triage.deadlines import missing_collective_leave
 
 
@@ -167,7 +169,56 @@ admin.site.unregister(User)
 
 @admin.register(User)
 class OfficialAdmin(UserAdmin):
+    """Officials, their roles and their regions, for the admin role.
+
+    Only a superuser sees or grants superuser status and raw permissions. Others pick roles
+    among the role groups, never for themselves, and never see or edit a superuser: the admin
+    role manages officials, it cannot make itself one of them.
+    """
+
     inlines = [JurisdictionInline]
+    list_display = ["username", "first_name", "last_name", "email", "is_active", "roles"]
+    list_filter = ["is_active", "groups"]
+    ROLE_FIELDSETS = (
+        (None, {"fields": ("username", "password")}),
+        (_("Data pribadi"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Peran"), {"fields": ("is_active", "is_staff", "groups")}),
+        (_("Waktu"), {"fields": ("last_login", "date_joined")}),
+    )
+
+    @admin.display(description=_("peran"))
+    def roles(self, user):
+        return ", ".join(group.name for group in user.groups.all())
+
+    def get_queryset(self, request):
+        users = super().get_queryset(request).prefetch_related("groups")
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
+
+    def get_fieldsets(self, request, obj=None):
+        if request.user.is_superuser or obj is None:
+            return super().get_fieldsets(request, obj)
+        return self.ROLE_FIELDSETS
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = ["last_login", "date_joined"]
+        if obj is not None and obj.pk == request.user.pk and not request.user.is_superuser:
+            readonly += ["groups", "is_active", "is_staff"]  # nobody gives themselves a role
+        return readonly
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            kwargs["queryset"] = Group.objects.filter(name__in=Role.values)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def get_inlines(self, request, obj):
+        if obj is not None and obj.pk == request.user.pk and not request.user.is_superuser:
+            return []  # nor their own regions
+        return super().get_inlines(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not request.user.is_superuser:
+            obj.is_superuser = False  # whatever was posted
+        super().save_model(request, obj, form, change)
 
 
 admin.site.site_header = _("Administrasi Portal Netralitas ASN")

@@ -6,6 +6,7 @@ Code asks for permissions, never for role names; a user may hold several roles.
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .errors import NotAllowed
@@ -49,6 +50,17 @@ ROLE_PERMISSIONS = {
         "complaints.change_routingrule",
         "complaints.delete_routingrule",
         "complaints.view_routingrule",
+        "complaints.add_deadlinerule",
+        "complaints.change_deadlinerule",
+        "complaints.view_deadlinerule",
+        "complaints.add_collectiveleave",
+        "complaints.change_collectiveleave",
+        "complaints.delete_collectiveleave",
+        "complaints.view_collectiveleave",
+        "complaints.add_jurisdiction",
+        "complaints.change_jurisdiction",
+        "complaints.delete_jurisdiction",
+        "complaints.view_jurisdiction",
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",
@@ -69,9 +81,23 @@ def groups_ensure() -> None:
         group.permissions.set(permissions)
 
 
+def granted(user) -> frozenset[str]:
+    """Return the permissions `user` holds through roles and direct grants, read once per request.
+
+    Being a superuser grants nothing here: reporter identity, originals and every step of a case
+    go by an explicit permission only (a superuser still runs the admin site).
+    """
+    if not hasattr(user, "_portal_permissions"):
+        rows = Permission.objects.filter(Q(group__user=user) | Q(user=user)).values_list(
+            "content_type__app_label", "codename"
+        )
+        user._portal_permissions = frozenset(f"{app_label}.{codename}" for app_label, codename in rows)
+    return user._portal_permissions
+
+
 def has(user, permission: str) -> bool:
-    """Return whether `user` is an active official holding `permission`."""
-    return user is not None and user.is_active and user.has_perm(permission)
+    """Return whether `user` is an active official holding `permission` explicitly."""
+    return user is not None and user.is_authenticated and user.is_active and permission in granted(user)
 
 
 def require(user, permission: str, message: str) -> None:

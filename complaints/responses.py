@@ -6,10 +6,12 @@ Edges (views, API views) import from here, never from each other.
 import functools
 import math
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from . import permissions
 from .errors import Conflict, DomainError, Invalid, NotAllowed, NotFound
@@ -26,8 +28,16 @@ def http_status(error: DomainError) -> int:
 
 
 def official_required(view):
-    """Log in first; then the official needs to be allowed to see cases (else 403)."""
-    return login_required(permission_required(permissions.VIEW_CASE, raise_exception=True)(view))
+    """Log in first; then the official needs a role that sees cases (else 403). A superuser
+    without a role is no official: superuser status is never the way to cases."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if not permissions.has(request.user, permissions.VIEW_CASE):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapped)
 
 
 def error_page(request, error: DomainError, status: int, *args, **kwargs):
@@ -94,3 +104,28 @@ def throttled_page(request, wait: float):
     response = render(request, "429.html", {"minutes": math.ceil(wait / 60)}, status=429)
     response["Retry-After"] = str(math.ceil(wait))
     return response
+
+
+def lockout_response(request, response=None, credentials=None):
+    """Answer a login locked out after repeated failures: 429, in the API's shape or as a page."""
+    minutes = settings.LOGIN_LOCKOUT_MINUTES
+    message = _("Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam %(minutes)d menit.") % {"minutes": minutes}
+    if request.path_info.startswith("/api/"):
+        body = {"error": {"code": "locked_out", "message": message, "fields": {}}}
+        locked = JsonResponse(body, status=429)
+    else:
+        locked = render(request, "officials/locked_out.html", {"message": message}, status=429)
+    locked["Retry-After"] = str(minutes * 60)
+    return locked
+
+
+class PermissionsPolicyMiddleware:
+    """Add the Permissions-Policy header (PERMISSIONS_POLICY) to every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -71,6 +71,12 @@ def expire_unanswered_requests() -> int:
 
 
 @shared_task
+def prune_rate_limits() -> int:
+    """Delete rate-limit buckets idle for a day, longer than any limit's period (daily, by beat)."""
+    return _call("ratelimit.prune", idle_seconds=86400)
+
+
+@shared_task
 def clear_expired_sessions() -> None:
     """Delete expired sessions (run daily by beat)."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import converters  # noqa: F401 (registers the "id" and "ticket" path converters)
+from .accounts import views as accounts
 from .evidence import views as evidence
 from .forwarding import views as forwarding
 from .intake import views as intake
@@ -17,7 +18,9 @@ urlpatterns = [
     path("instansi/<str:token>/", forwarding.agency_page, name="agency"),
     path("instansi/<str:token>/berkas/", forwarding.agency_dossier, name="agency-dossier"),
     path("petugas/", triage.queue, name="official-queue"),
-    path("petugas/masuk/", triage.LoginView.as_view(), name="login"),
+    path("petugas/masuk/", accounts.LoginView.as_view(), name="login"),
+    path("petugas/masuk/kode/", accounts.otp_verify, name="otp-verify"),
+    path("petugas/verifikasi-dua-langkah/", accounts.otp_enrol, name="otp-enrol"),
     path("petugas/temuan/baru/", intake.finding_create, name="finding-create"),
     path("petugas/temuan/unggah/", intake.finding_batch, name="finding-batch"),
     path("petugas/keluar/", auth_views.LogoutView.as_view(), name="logout"),

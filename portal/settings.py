@@ -5,6 +5,7 @@ Every variable has an embedded default so a bare checkout runs (see README, "Con
 generated keys; production sets the variables itself and leaves DEBUG off.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -66,11 +67,16 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
+    "csp",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",  # full-text search over OCR text; harmless on SQLite
     "rest_framework",
     "rest_framework.authtoken",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "complaints",
@@ -85,8 +91,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "complaints.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "complaints.responses.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -106,6 +117,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "complaints.navigation.officials_menu",
             ],
         },
     },
@@ -113,6 +125,26 @@ TEMPLATES = [
 
 # SECURITY
 # ------------------------------------------------------------------------------
+# Failed logins lock the username and the address out, each on its own, for a while: the web
+# login, the admin's and the API token alike (django-axes, counted in the database).
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=15)
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either alone locks
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "complaints.intake.throttles.client_address"  # the rate limits' address
+AXES_LOCKOUT_CALLABLE = "complaints.responses.lockout_response"
+AXES_VERBOSE = False
+# Two-factor login for officials: "required" (nothing but enrolment works without it, and the
+# API token needs `otp`) or "optional" (asked of officials who enrolled).
+STAFF_2FA = env("STAFF_2FA", default="optional" if DEBUG else "required")
+if STAFF_2FA not in ("required", "optional"):
+    raise ImproperlyConfigured("STAFF_2FA must be 'required' or 'optional'.")
+OTP_TOTP_ISSUER = "Portal Netralitas ASN"
+# API tokens expire; a new login gives a new one.
+TOKEN_TTL_HOURS = env.int("TOKEN_TTL_HOURS", default=12)
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -134,6 +166,29 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", defa
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_PROXY", default=False) else None
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy (django-csp): scripts, styles and workers from the portal only, no
+# inline script or style anywhere, never framed. Images may be data: (QR codes) and blob:
+# (previews of the screenshots a citizen chose, which never leave the phone before sending).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "worker-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Powerful browser features the portal never uses are off for it and anything it embeds.
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), interest-cohort=()"
+)
 
 # Reporter identity is encrypted with these Fernet keys (first encrypts, all decrypt), so a
 # key can be rotated without touching SECRET_KEY. Generate one with
@@ -218,6 +273,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     # Sessions hold receipts briefly; expired ones must not pile up (UU 27/2022: keep no more than needed).
     "clear-expired-sessions": {"task": "complaints.tasks.clear_expired_sessions", "schedule": 24 * 3600},
+    "prune-rate-limits": {"task": "complaints.tasks.prune_rate_limits", "schedule": 24 * 3600},
     "expire-unanswered-requests": {"task": "complaints.tasks.expire_unanswered_requests", "schedule": 3600},
     "overdue-digest": {
         "task": "complaints.tasks.send_overdue_digest",
@@ -229,7 +285,7 @@ CELERY_BEAT_SCHEDULE = {
 # ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "complaints.api.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -297,5 +353,6 @@ LOGGING = {
     "loggers": {
         "weasyprint": {"level": "WARNING"},  # it reports every step of every PDF at INFO
         "fontTools": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # it reports every login at INFO
     },
 }

@@ -25,6 +25,7 @@ from complaints.models import (
     Jurisdiction,
     Notification,
     PeriodicRun,
+    RateBucket,
     Region,
     Reporter,
     RoutingRule,
@@ -194,6 +195,15 @@ class PeriodicRunFactory(factory.django.DjangoModelFactory):
 
     name = "expire-unanswered-requests"
     last_run_at = factory.LazyFunction(timezone.now)
+
+
+class RateBucketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RateBucket
+        django_get_or_create = ["key"]
+
+    key = factory.Sequence(lambda n: f"submit:10.0.0.{n % 250}")
+    hits = factory.LazyFunction(lambda: [timezone.now().timestamp()])
 
 
 class RoutingRuleFactory(factory.django.DjangoModelFactory):

@@ -1,16 +1,14 @@
 """Rate limits per client address, shared by the web pages and the API.
 
-A fixed-window counter in the cache (Redis in production): `add` then `incr`, which Redis
-does atomically, so parallel requests from many processes cannot slip past the limit the way
-DRF's read-then-write history can. Rates are read from settings at each request
-(SUBMIT_RATE, LOOKUP_RATE, REPLY_RATE) in DRF's syntax, "30/hour".
+Each request is counted by `ratelimit.hit`, a sliding window that holds exactly on Redis and on
+the database alike. Rates are read from settings at each request (SUBMIT_RATE, LOOKUP_RATE,
+REPLY_RATE) in DRF's syntax, "30/hour".
 """
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from rest_framework.throttling import BaseThrottle
+
+from .. import ratelimit
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -21,6 +19,11 @@ def parse_rate(rate: str) -> tuple[int, int]:
     return int(count), PERIODS[period.strip()[0]]
 
 
+def client_address(request) -> str:
+    """Return the client's address as the rate limits see it (X-Forwarded-For behind NUM_PROXIES)."""
+    return BaseThrottle().get_ident(request)
+
+
 class PortalThrottle(BaseThrottle):
     scope: str
     setting: str
@@ -29,18 +32,10 @@ class PortalThrottle(BaseThrottle):
         self.seconds_left = 0.0
 
     def allow_request(self, request, view) -> bool:
-        limit, duration = parse_rate(getattr(settings, self.setting))
-        now = time.time()
-        window = int(now // duration)
-        key = f"throttle:{self.scope}:{self.get_ident(request)}:{window}"
-        cache.add(key, 0, timeout=duration + 1)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # evicted between add and incr: start the window again
-            cache.set(key, 1, timeout=duration + 1)
-            count = 1
-        self.seconds_left = (window + 1) * duration - now
-        return count <= limit
+        limit, period = parse_rate(getattr(settings, self.setting))
+        decision = ratelimit.hit(f"{self.scope}:{self.get_ident(request)}", limit=limit, period=period)
+        self.seconds_left = decision.retry_after
+        return decision.allowed
 
     def wait(self) -> float:
         return self.seconds_left

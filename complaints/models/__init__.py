@@ -4,6 +4,7 @@ from .calendar import CollectiveLeave, DayType, DeadlineRule
 from .case import Case, CaseEvent, Category, Platform, RejectionReason, Reporter, Severity
 from .evidence import Evidence, evidence_upload_to
 from .forwarding import Agency, Forwarding, RoutingRule
+from .limits import RateBucket
 from .notification import Notification
 from .officials import Jurisdiction, PeriodicRun
 from .reference import Behaviour, Election, Region
@@ -24,6 +25,7 @@ __all__ = [
     "Notification",
     "PeriodicRun",
     "Platform",
+    "RateBucket",
     "Region",
     "RejectionReason",
     "Reporter",

@@ -1,7 +1,6 @@
 """The officials' queue and case page, and the actions taken from it (`/petugas/`)."""
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -20,11 +19,6 @@ from .actions import ACTIONS, Action
 from .filters import CaseFilters, QueueFilterForm
 
 QUEUE_PAGE_SIZE = 25
-
-
-class LoginView(auth_views.LoginView):
-    template_name = "officials/login.html"
-    redirect_authenticated_user = True
 
 
 @official_required

@@ -59,6 +59,10 @@ def page(browser, live_server, transactional_db, request):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Any Content Security Policy violation fails the test: no inline script or style anywhere.
+    page.on(
+        "console", lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None
+    )
     prefix = re.sub(r"\W+", "-", request.node.name.removeprefix("test_"))
     count = iter(range(1, 100))
 
@@ -68,4 +72,4 @@ def page(browser, live_server, transactional_db, request):
     page.shot = shot
     yield page
     context.close()
-    assert errors == [], f"JavaScript errors on the page: {errors}"
+    assert errors == [], f"JavaScript errors or CSP violations on the page: {errors}"

@@ -42,7 +42,7 @@ def test_seed_loads_every_region_election_and_behaviour_and_is_idempotent():
 def test_admin_gets_the_given_password_or_a_printed_one():
     output = seed()
     admin = get_user_model().objects.get(username="admin")
-    assert admin.is_superuser and admin.is_staff
+    assert admin.is_staff and not admin.is_superuser  # the admin role; superuser status is never handed out
     printed = output.split("Kata sandi: ")[1].split()[0]
     assert admin.check_password(printed)
     seed("--password", "kata-sandi-baru-9")

@@ -225,6 +225,7 @@ class CaseDetailSerializer(CaseListSerializer):
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField()
+    expires_at = serializers.DateTimeField()
 
 
 class ReporterIdentitySerializer(serializers.Serializer):

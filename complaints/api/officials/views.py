@@ -1,5 +1,10 @@
 """The officials' API: token login, the queue, the case detail, actions, evidence, identity, agencies."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import permissions, status
@@ -10,7 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ... import permissions as rules
-from ...errors import NotFound
+from ...accounts import second_factor
+from ...errors import Invalid, NotFound
 from ...evidence.selectors import evidence_get
 from ...forwarding.forms import AgencyFilterForm
 from ...forwarding.selectors import agency_list, forwarding_get
@@ -21,25 +27,73 @@ from ...responses import dossier_file, evidence_file
 from ...triage import selectors, services, workflow
 from ...triage.actions import ACTIONS
 from ...triage.filters import QueueFilterForm
+from ..authentication import expires_at
 from ..errors import body_error_response, form_error_response
 from ..schema import errors, form_schema, page_of
 from . import serializers as s
 
 
 class IsOfficial(permissions.BasePermission):
+    """An official's role, and, in a browser session, the second factor where it is due (a token
+    was only given after it)."""
+
     def has_permission(self, request, view):
-        return bool(request.user and request.user.is_authenticated and rules.has(request.user, rules.VIEW_CASE))
+        if not rules.has(request.user, rules.VIEW_CASE):
+            return False
+        return request.auth is not None or second_factor.missing_step(request.user) is None
 
 
 class TokenView(ObtainAuthToken):
-    """`POST {username, password}` → `{token}`; send it as `Authorization: Token <token>`."""
+    """`POST {username, password, otp}` → `{token, expires_at}`; send it as `Authorization: Token <token>`.
 
-    @extend_schema(operation_id="auth_token", responses={200: s.TokenSerializer, **errors(400)})
+    `otp` is the authenticator's current code (or a recovery code) for an official who enrolled
+    one, and for everyone where STAFF_2FA is required. Failures count towards the lockout.
+    """
+
+    def get_serializer_context(self):
+        # Authenticate with Django's own request, where the lockout (django-axes) marks a locked-out
+        # login for its middleware to answer with 429.
+        return {**super().get_serializer_context(), "request": self.request._request}
+
+    @extend_schema(
+        operation_id="auth_token",
+        request={
+            "application/json": {
+                "type": "object",
+                "properties": {
+                    "username": {"type": "string"},
+                    "password": {"type": "string"},
+                    "otp": {"type": "string"},
+                },
+                "required": ["username", "password"],
+            }
+        },
+        responses={200: s.TokenSerializer, **errors(400, 429)},
+    )
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        token, _created = Token.objects.get_or_create(user=serializer.validated_data["user"])
-        return Response({"token": token.key})
+        user = serializer.validated_data["user"]
+        self._second_factor_check(request, user)
+        Token.objects.filter(
+            user=user, created__lte=timezone.now() - timedelta(hours=settings.TOKEN_TTL_HOURS)
+        ).delete()
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key, "expires_at": timezone.localtime(expires_at(token))})
+
+    @staticmethod
+    def _second_factor_check(request, user) -> None:
+        if not (second_factor.enrolled(user) or second_factor.required()):
+            return
+        if not second_factor.enrolled(user):
+            raise Invalid.on_field("otp", _("Daftarkan aplikasi autentikator dulu di halaman petugas."))
+        code = str(request.data.get("otp") or "").strip()
+        if not code:
+            raise Invalid.on_field("otp", _("Isi kode verifikasi dari aplikasi autentikator (otp)."))
+        if second_factor.device_matching(user, code) is None:
+            credentials = {"username": user.get_username()}
+            user_login_failed.send(__name__, credentials=credentials, request=request._request)
+            raise Invalid.on_field("otp", _("Kode verifikasi salah atau sudah dipakai."))
 
 
 class Pagination(PageNumberPagination):

@@ -14,8 +14,9 @@ from ...reference import demo, loaders
 
 class Command(BaseCommand):
     help = (
-        "Load regions, elections and the behaviour catalogue; then the superuser 'admin', the demo "
-        "officials 'verifikator', 'analis' and 'koordinator', and a dozen demo cases."
+        "Load regions, elections, the behaviour catalogue, agencies and rules; then the account 'admin' "
+        "(the admin role, not a superuser), the demo officials 'verifikator', 'analis', 'koordinator' and "
+        "'verifikator_jabar' (Jawa Barat only), and the demo cases."
     )
 
     def add_arguments(self, parser):
@@ -63,7 +64,7 @@ class Command(BaseCommand):
             created = demo.cases_load()
             self.stdout.write(f"Kasus demo baru: {created}. Kode akses setiap kasus demo: {demo.DEMO_ACCESS_CODE}")
 
-    def _account(self, username, first, last, roles, superuser, *, password, reset) -> str | None:
+    def _account(self, username, first, last, roles, staff, *, password, reset) -> str | None:
         """Create the account (or reset its password when one is given); return its name if set."""
         user, created = get_user_model().objects.get_or_create(
             username=username,
@@ -72,8 +73,9 @@ class Command(BaseCommand):
         user.groups.set(Group.objects.filter(name__in=roles))
         for region in demo.JURISDICTIONS.get(username, []):
             Jurisdiction.objects.get_or_create(official=user, region_id=region)
-        if superuser:
-            user.is_staff = user.is_superuser = True
+        user.is_superuser = False  # never the way to identity or originals; an older seed made one
+        if staff:
+            user.is_staff = True  # the admin site; the admin role grants what it may do there
         if created or reset:
             user.set_password(password)
         user.save()

@@ -1,0 +1,74 @@
+"""Rate limits that hold exactly, in every process, on every backend (DESIGN §7).
+
+A sliding window: a request is allowed when fewer than `limit` requests of the same key were
+allowed in the `period` seconds before it. A pause does not reset anything, and no window edge
+lets twice the limit through. Each check-and-count is one atomic step: a Lua script on Redis,
+a locked row on the database (the embedded default, and any deployment without Redis).
+"""
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils import timezone
+
+from .models import RateBucket
+
+REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
+# Drop times older than the period, count the rest, add this one if under the limit.
+_REDIS_SCRIPT = """
+local key, now, period, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
+redis.call('ZREMRANGEBYSCORE', key, '-inf', now - period)
+local count = redis.call('ZCARD', key)
+if count >= limit then
+  local oldest = redis.call('ZRANGE', key, 0, 0, 'WITHSCORES')
+  return {0, oldest[2]}
+end
+redis.call('ZADD', key, now, ARGV[4])
+redis.call('PEXPIRE', key, math.ceil(period * 1000))
+return {1, tostring(now)}
+"""
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    retry_after: float  # seconds until one more request would be allowed (0 when allowed)
+
+
+def hit(key: str, *, limit: int, period: int) -> Decision:
+    """Count one request of `key` if fewer than `limit` were allowed in the last `period` seconds."""
+    now = time.time()
+    if settings.CACHES["default"]["BACKEND"] == REDIS_BACKEND:
+        return _redis_hit(key, limit=limit, period=period, now=now)
+    return _database_hit(key, limit=limit, period=period, now=now)
+
+
+def _redis_hit(key: str, *, limit: int, period: int, now: float) -> Decision:
+    client = caches["default"]._cache.get_client(key, write=True)
+    allowed, oldest = client.eval(_REDIS_SCRIPT, 1, f"ratelimit:{key}", now, period, limit, uuid.uuid4().hex)
+    return Decision(True, 0.0) if allowed else Decision(False, float(oldest) + period - now)
+
+
+def _database_hit(key: str, *, limit: int, period: int, now: float) -> Decision:
+    with transaction.atomic():
+        RateBucket.objects.bulk_create([RateBucket(key=key)], ignore_conflicts=True)  # the row to lock
+        bucket = RateBucket.objects.select_for_update().get(key=key)
+        hits = [at for at in bucket.hits if at > now - period]
+        if len(hits) >= limit:
+            return Decision(False, hits[-limit] + period - now)
+        bucket.hits = [*hits, now]
+        bucket.save(update_fields=["hits", "updated_at"])
+    return Decision(True, 0.0)
+
+
+def prune(*, idle_seconds: int) -> int:
+    """Delete the database's buckets untouched for `idle_seconds` (longer than any period)."""
+    deleted, _kinds = RateBucket.objects.filter(
+        updated_at__lt=timezone.now() - timedelta(seconds=idle_seconds)
+    ).delete()
+    return deleted
