@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .forwarding import services as forwarding_services
 from .models import (
+    AccessLog,
     Agency,
     Behaviour,
     Case,
@@ -131,6 +133,51 @@ class AgencyAdmin(admin.ModelAdmin):
 class RoutingRuleAdmin(admin.ModelAdmin):
     list_display = ["category", "behaviour", "agency_kinds", "scope", "bawaslu_window"]
     list_filter = ["category", "scope"]
+
+
+@admin.register(Forwarding)
+class ForwardingAdmin(admin.ModelAdmin):
+    """Forwardings, read-only, with the one thing an admin does to them: revoke an agency's link."""
+
+    list_display = ["case", "agency", "delivery", "sent_at", "acknowledged_at", "outcome", "link_revoked_at"]
+    list_filter = ["delivery", "outcome", "agency__kind"]
+    search_fields = ["case__ticket", "agency__name"]
+    list_select_related = ["case", "agency"]
+    actions = ["revoke_links"]
+    fields = list_display
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Cabut tautan instansi yang dipilih"), permissions=["change"])
+    def revoke_links(self, request, queryset):
+        revoked = forwarding_services.links_revoke(forwarding_ids=list(queryset.values_list("pk", flat=True)))
+        messages.success(request, gettext("%(count)d tautan dicabut.") % {"count": revoked})
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Who looked at which case page, evidence file, dossier or export: for the admin role to read."""
+
+    list_display = ["at", "official", "kind", "case", "detail", "address"]
+    list_filter = ["kind", "official"]
+    search_fields = ["case__ticket", "official__username"]
+    list_select_related = ["official", "case"]
+    date_hierarchy = "at"
+    readonly_fields = list_display
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(DeadlineRule)

@@ -57,6 +57,9 @@ ROLE_PERMISSIONS = {
         "complaints.change_collectiveleave",
         "complaints.delete_collectiveleave",
         "complaints.view_collectiveleave",
+        "complaints.view_accesslog",
+        "complaints.view_forwarding",
+        "complaints.change_forwarding",  # only to revoke an agency's link: every field is read-only
         "complaints.add_jurisdiction",
         "complaints.change_jurisdiction",
         "complaints.delete_jurisdiction",

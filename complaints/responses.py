@@ -12,12 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from rest_framework.throttling import BaseThrottle
 
 from . import permissions
 from .errors import Conflict, DomainError, Invalid, NotAllowed, NotFound
 from .evidence import services as evidence_services
 from .forwarding import services as forwarding_services
-from .models import Evidence, Forwarding
+from .models import AccessLog, Evidence, Forwarding
 
 # The one mapping of domain errors to HTTP status codes, used by the API and the HTML views.
 HTTP_STATUS = {Invalid: 400, NotAllowed: 403, NotFound: 404, Conflict: 409}
@@ -25,6 +26,20 @@ HTTP_STATUS = {Invalid: 400, NotAllowed: 403, NotFound: 404, Conflict: 409}
 
 def http_status(error: DomainError) -> int:
     return next((code for kind, code in HTTP_STATUS.items() if isinstance(error, kind)), 400)
+
+
+def client_address(request) -> str:
+    """Return the client's address (from X-Forwarded-For only behind NUM_PROXIES trusted proxies):
+    the rate limits, the login lockout and the access log all see the same one."""
+    return BaseThrottle().get_ident(request)
+
+
+def record_access(request, *, kind: str, case=None, detail: str = "") -> None:
+    """Record in the access log that the official of `request` looked at something (never the
+    reporter's identity itself: the log names what was looked at)."""
+    AccessLog.objects.create(
+        official=request.user, kind=kind, case=case, detail=detail[:300], address=client_address(request) or None
+    )
 
 
 def official_required(view):
@@ -77,24 +92,29 @@ def private_file(handle, *, content_type: str, filename: str, attachment: bool =
     return response
 
 
-def evidence_file(evidence: Evidence, variant: str, *, by) -> FileResponse:
-    """Return a screenshot's file of `variant` for `by` (see evidence_file_open for who may)."""
-    handle, content_type = evidence_services.evidence_file_open(evidence=evidence, variant=variant, by=by)
+def evidence_file(request, evidence: Evidence, variant: str) -> FileResponse:
+    """Return a screenshot's file of `variant` for the official (see evidence_file_open for who may)."""
+    handle, content_type = evidence_services.evidence_file_open(evidence=evidence, variant=variant, by=request.user)
+    record_access(
+        request, kind=AccessLog.Kind.EVIDENCE, case=evidence.case, detail=f"#{evidence.position} {variant}"
+    )
     extension = Evidence.EXTENSIONS[content_type]
     name = f"{evidence.case.ticket}-{evidence.position}-{variant}.{extension}"
     return private_file(handle, content_type=content_type, filename=name)
 
 
-def dossier_file(forwarding: Forwarding, *, by) -> FileResponse:
+def dossier_file(request, forwarding: Forwarding) -> FileResponse:
     """Return the dossier sent to an agency, for those who coordinate forwarding."""
-    handle = forwarding_services.dossier_open(forwarding=forwarding, by=by)
+    handle = forwarding_services.dossier_open(forwarding=forwarding, by=request.user)
+    record_access(request, kind=AccessLog.Kind.DOSSIER, case=forwarding.case, detail=forwarding.agency.name)
     name = f"{forwarding.case.ticket}-{forwarding.agency_id}.pdf"
     return private_file(handle, content_type="application/pdf", filename=name)
 
 
-def decision_letter_file(forwarding: Forwarding, *, by) -> FileResponse:
+def decision_letter_file(request, forwarding: Forwarding) -> FileResponse:
     """Return the agency's decision letter as a download (never rendered inline)."""
-    handle = forwarding_services.decision_letter_open(forwarding=forwarding, by=by)
+    handle = forwarding_services.decision_letter_open(forwarding=forwarding, by=request.user)
+    record_access(request, kind=AccessLog.Kind.LETTER, case=forwarding.case, detail=forwarding.agency.name)
     name = f"{forwarding.case.ticket}-keputusan-{forwarding.agency_id}.pdf"
     return private_file(handle, content_type="application/pdf", filename=name, attachment=True)
 

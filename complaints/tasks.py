@@ -77,6 +77,13 @@ def prune_rate_limits() -> int:
 
 
 @shared_task
+def purge_expired() -> dict[str, int]:
+    """Erase identities and originals past their retention (daily, by beat)."""
+    done = _call("retention.purge")
+    return {"identities": len(done.identities), "originals": len(done.originals)}
+
+
+@shared_task
 def clear_expired_sessions() -> None:
     """Delete expired sessions (run daily by beat)."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

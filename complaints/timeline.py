@@ -54,6 +54,14 @@ def original_downloaded(*, case: Case, by, note: str) -> CaseEvent:
     return _looked(case=case, action=Action.ORIGINAL_DOWNLOADED, by=by, note=note)
 
 
+def erased(*, case: Case, what: str, days: int, note: str = "") -> CaseEvent:
+    """Record that the reporter's identity ("identity") or a sealed original ("original") was
+    erased at the end of its retention; officials see it, the reporter does not."""
+    action = Action.IDENTITY_ERASED if what == "identity" else Action.ORIGINAL_ERASED
+    text = f"Masa simpan {days} hari sejak kasus selesai. {note}".strip()
+    return _looked(case=case, action=action, by=None, note=text)
+
+
 def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> CaseEvent:
     """Record what an agency did through its link (receipt, outcome); the reporter sees it."""
     case = forwarding.case

@@ -134,7 +134,7 @@ AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either alone locks
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "complaints.intake.throttles.client_address"  # the rate limits' address
+AXES_CLIENT_IP_CALLABLE = "complaints.responses.client_address"  # the rate limits' address
 AXES_LOCKOUT_CALLABLE = "complaints.responses.lockout_response"
 AXES_VERBOSE = False
 # Two-factor login for officials: "required" (nothing but enrolment works without it, and the
@@ -274,6 +274,7 @@ CELERY_BEAT_SCHEDULE = {
     # Sessions hold receipts briefly; expired ones must not pile up (UU 27/2022: keep no more than needed).
     "clear-expired-sessions": {"task": "complaints.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "prune-rate-limits": {"task": "complaints.tasks.prune_rate_limits", "schedule": 24 * 3600},
+    "purge-expired": {"task": "complaints.tasks.purge_expired", "schedule": crontab(hour=2, minute=0)},
     "expire-unanswered-requests": {"task": "complaints.tasks.expire_unanswered_requests", "schedule": 3600},
     "overdue-digest": {
         "task": "complaints.tasks.send_overdue_digest",
@@ -331,6 +332,11 @@ OCR_LANGUAGES = env("OCR_LANGUAGES", default="ind+eng")
 OCR_TIMEOUT = env.int("OCR_TIMEOUT", default=60)  # seconds per image
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
+
+# RETENTION (UU 27/2022: keep personal data no longer than needed). Counted from the day a case
+# was closed or rejected; `purge_expired` (daily) erases, keeps the SHA-256, records each erasure.
+RETENTION_IDENTITY_DAYS = env.int("RETENTION_IDENTITY_DAYS", default=365)
+RETENTION_ORIGINALS_DAYS = env.int("RETENTION_ORIGINALS_DAYS", default=1825)
 
 # TRIAGE (DOMAIN.md)
 # ------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from complaints.evidence.imaging import hash_bands
 from complaints.models import (
+    AccessLog,
     Agency,
     Behaviour,
     Case,
@@ -195,6 +196,16 @@ class PeriodicRunFactory(factory.django.DjangoModelFactory):
 
     name = "expire-unanswered-requests"
     last_run_at = factory.LazyFunction(timezone.now)
+
+
+class AccessLogFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AccessLog
+
+    official = factory.LazyFunction(lambda: official(f"petugas-{generate_ticket()}", "verifikator"))
+    kind = AccessLog.Kind.CASE
+    case = factory.SubFactory(CaseFactory)
+    address = "10.0.0.1"
 
 
 class RateBucketFactory(factory.django.DjangoModelFactory):

@@ -83,3 +83,24 @@ def test_the_demo_admin_is_no_superuser(db):
     admin = User.objects.get(username="admin")
     assert admin.is_staff and not admin.is_superuser
     assert list(admin.groups.values_list("name", flat=True)) == [Role.ADMIN]
+
+
+def test_every_look_at_a_case_page_evidence_and_dossier_is_in_the_access_log_for_the_admin(client, ref):
+    from complaints.models import AccessLog
+
+    case = CaseFactory()
+    Reporter.objects.create(case=case, name="Adityawarman", email="adit@example.org")
+    evidence = EvidenceFactory(case=case)
+    vera = official("vera", Role.VERIFIKATOR)
+    client.force_login(vera)
+    client.get(f"/petugas/kasus/{case.ticket}/")
+    client.get(f"/api/v1/cases/{case.ticket}/")
+    client.get(f"/api/v1/cases/{case.ticket}/evidence/{evidence.pk}/original/")
+    looks = list(AccessLog.objects.order_by("pk").values_list("official__username", "kind", "detail"))
+    assert looks == [("vera", "case", ""), ("vera", "case", ""), ("vera", "evidence", f"#{evidence.position} original")]
+    admin = official("admin", Role.ADMIN)
+    User.objects.filter(pk=admin.pk).update(is_staff=True)
+    client.force_login(User.objects.get(pk=admin.pk))
+    page = client.get("/admin/complaints/accesslog/")
+    assert page.status_code == 200 and "vera" in page.content.decode()
+    assert "Adityawarman" not in page.content.decode()  # what was looked at, never the identity itself

@@ -54,7 +54,7 @@ def evidence_process(*, evidence_id: int, force: bool = False) -> Evidence:
     """
     evidence = Evidence.objects.get(pk=evidence_id)
     todo = [step for step in Evidence.STEPS if force or getattr(evidence, f"{step}_state") != Evidence.State.DONE]
-    if not todo:
+    if not todo or evidence.original_erased_at:  # nothing to do, or nothing left to read
         return evidence
     with evidence.original.open("rb") as original:
         data = original.read()

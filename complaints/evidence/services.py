@@ -79,6 +79,12 @@ def evidence_file_open(*, evidence: Evidence, variant: str, by):
             permissions.DOWNLOAD_ORIGINAL,
             _("Peran Anda tidak boleh mengunduh berkas asli; buka salinan bersihnya."),
         )
+        if evidence.original_erased_at:
+            raise NotFound(
+                _("Berkas asli sudah dihapus pada akhir masa simpannya; SHA-256-nya tetap tercatat: %(sha)s")
+                % {"sha": evidence.sha256},
+                code="erased",
+            )
         timeline.original_downloaded(case=evidence.case, by=by, note=f"#{evidence.position} SHA-256 {evidence.sha256}")
         return evidence.original.open("rb"), evidence.mime
     if variant not in COPIES:

@@ -13,6 +13,4 @@ from .selectors import evidence_get
 @domain_errors()
 def case_evidence(request, ticket: str, evidence_id: int, variant: str):
     """Serve a screenshot from private storage to an official."""
-    return evidence_file(
-        evidence_get(ticket=ticket, evidence_id=evidence_id, user=request.user), variant, by=request.user
-    )
+    return evidence_file(request, evidence_get(ticket=ticket, evidence_id=evidence_id, user=request.user), variant)

@@ -1,5 +1,7 @@
 """Writes of forwarding: the forwardings of a case, what agencies report, resends, guarded files."""
 
+import uuid
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -74,10 +76,19 @@ def forwarding_resend(*, forwarding: Forwarding, by) -> None:
     """Send the dossier again with a fresh link (koordinator): after a failure, or when the link
     expired or the agency lost the email. Not once the agency has reported."""
     permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengirim ulang berkas."))
-    updated = Forwarding.objects.filter(pk=forwarding.pk, outcome="").update(delivery=Forwarding.Delivery.QUEUED)
+    updated = Forwarding.objects.filter(pk=forwarding.pk, outcome="").update(
+        delivery=Forwarding.Delivery.QUEUED, key=uuid.uuid4(), link_key=uuid.uuid4(), link_revoked_at=None
+    )  # a new email (its own key) with a new link; the old link stops working
     if not updated:
         raise Conflict(_("Instansi sudah melaporkan hasil; berkas tidak perlu dikirim ulang."))
     transaction.on_commit(lambda: tasks.send_dossier.delay(forwarding_id=forwarding.pk))
+
+
+def links_revoke(*, forwarding_ids: list[int]) -> int:
+    """Revoke agencies' links (an admin, after a leaked email); return how many. A resend gives a new one."""
+    return Forwarding.objects.filter(pk__in=forwarding_ids, link_revoked_at__isnull=True).update(
+        link_revoked_at=timezone.now()
+    )
 
 
 def dossier_open(*, forwarding: Forwarding, by):

@@ -99,4 +99,4 @@ DOCUMENTS = {"dossier": dossier_file, "letter": decision_letter_file}
 @domain_errors()
 def forwarding_document(request, ticket: str, forwarding_id: int, document: str):
     forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id, user=request.user)
-    return DOCUMENTS[document](forwarding, by=request.user)
+    return DOCUMENTS[document](request, forwarding)

@@ -9,6 +9,7 @@ from django.conf import settings
 from rest_framework.throttling import BaseThrottle
 
 from .. import ratelimit
+from ..responses import client_address
 
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -17,11 +18,6 @@ def parse_rate(rate: str) -> tuple[int, int]:
     """Return (requests, seconds) for a rate such as "30/hour" or "5/min"."""
     count, period = rate.split("/")
     return int(count), PERIODS[period.strip()[0]]
-
-
-def client_address(request) -> str:
-    """Return the client's address as the rate limits see it (X-Forwarded-For behind NUM_PROXIES)."""
-    return BaseThrottle().get_ident(request)
 
 
 class PortalThrottle(BaseThrottle):
@@ -33,7 +29,7 @@ class PortalThrottle(BaseThrottle):
 
     def allow_request(self, request, view) -> bool:
         limit, period = parse_rate(getattr(settings, self.setting))
-        decision = ratelimit.hit(f"{self.scope}:{self.get_ident(request)}", limit=limit, period=period)
+        decision = ratelimit.hit(f"{self.scope}:{client_address(request)}", limit=limit, period=period)
         self.seconds_left = decision.retry_after
         return decision.allowed
 

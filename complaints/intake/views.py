@@ -52,6 +52,8 @@ def report_create(request):
         "form": form,
         "max_files": settings.MAX_EVIDENCE_FILES,
         "max_bytes": settings.MAX_EVIDENCE_BYTES,
+        "retention_identity_days": settings.RETENTION_IDENTITY_DAYS,
+        "retention_originals_years": round(settings.RETENTION_ORIGINALS_DAYS / 365),
         "js_text": _report_form_text(),
     }
     return render(request, "complaints/report_form.html", context, status=status)

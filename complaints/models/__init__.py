@@ -1,5 +1,6 @@
 """The models, one module per concept; imported from here (`from complaints.models import Case`)."""
 
+from .access import AccessLog
 from .calendar import CollectiveLeave, DayType, DeadlineRule
 from .case import Case, CaseEvent, Category, Platform, RejectionReason, Reporter, Severity
 from .evidence import Evidence, evidence_upload_to
@@ -10,6 +11,7 @@ from .officials import Jurisdiction, PeriodicRun
 from .reference import Behaviour, Election, Region
 
 __all__ = [
+    "AccessLog",
     "Agency",
     "Behaviour",
     "Case",

@@ -120,6 +120,8 @@ class Case(ConcurrentTransitionMixin, models.Model):
     description = models.TextField(_("uraian kejadian"))
 
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now, editable=False, db_index=True)
+    ended_at = models.DateTimeField(_("selesai atau ditolak"), null=True, blank=True, editable=False, db_index=True)
+    identity_erased_at = models.DateTimeField(_("identitas dihapus"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
     is_late = models.BooleanField(_("melewati batas waktu pelaporan"), default=False)
 
@@ -284,6 +286,8 @@ class CaseEvent(models.Model):
         CLOSE = "close", _("Kasus selesai")
         IDENTITY_VIEWED = "identity_viewed", _("Identitas pelapor dibuka")
         ORIGINAL_DOWNLOADED = "original_downloaded", _("Berkas bukti asli diunduh")
+        IDENTITY_ERASED = "identity_erased", _("Identitas pelapor dihapus (masa simpan habis)")
+        ORIGINAL_ERASED = "original_erased", _("Berkas bukti asli dihapus (masa simpan habis)")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)

@@ -74,6 +74,9 @@ class Evidence(models.Model):
     ocr_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
     processing_errors = models.JSONField(_("galat pemrosesan"), default=dict, blank=True, editable=False)
     processed_at = models.DateTimeField(_("diproses"), null=True, blank=True, editable=False)
+    original_erased_at = models.DateTimeField(
+        _("berkas asli dihapus"), null=True, blank=True, editable=False, help_text=_("SHA-256-nya tetap tersimpan.")
+    )
 
     class Meta:
         ordering = ["case", "position"]

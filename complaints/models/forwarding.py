@@ -148,6 +148,9 @@ class Forwarding(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="forwardings")
     agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="forwardings")
     key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)  # the email's idempotency key
+    # The agency's link carries this key: a resend gives a new one, so every older link stops working.
+    link_key = models.UUIDField(default=uuid.uuid4, editable=False)
+    link_revoked_at = models.DateTimeField(_("tautan dicabut"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("diteruskan"), default=timezone.now, editable=False)
     dossier = models.FileField(
         _("berkas PDF"), storage=get_evidence_storage, max_length=255, blank=True, editable=False

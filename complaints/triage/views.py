@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from .. import jurisdiction, permissions
 from ..errors import DomainError, NotFound
 from ..forwarding.selectors import agencies_offered
-from ..models import Case
-from ..responses import domain_errors, error_page, official_required
+from ..models import AccessLog, Case
+from ..responses import domain_errors, error_page, official_required, record_access
 from . import classification, deadlines, selectors, services, workflow
 from .actions import ACTIONS, Action
 from .filters import CaseFilters, QueueFilterForm
@@ -57,6 +57,7 @@ def _action_form(action: str, **kwargs):
 def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
     detail = selectors.case_detail(ticket=ticket, user=request.user)
     case, seen = detail.case, detail.timeline[-1].pk
+    record_access(request, kind=AccessLog.Kind.CASE, case=case)
     forms = forms or {}
     if Action.FORWARD in detail.available_actions and Action.FORWARD not in forms:
         initial = {"seen_event": seen, "agency_ids": [agency.pk for agency in detail.suggested_agencies]}

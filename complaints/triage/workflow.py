@@ -139,6 +139,8 @@ def _act(
         from_status = current.status
         audit = step.apply(current) if step.apply else None
         move()
+        if current.status in (Case.Status.CLOSED, Case.Status.REJECTED):
+            current.ended_at = timezone.now()  # retention counts from here
         current.deadline = deadlines.deadline_for(current, entered_on=timezone.localdate())
         try:
             current.save()

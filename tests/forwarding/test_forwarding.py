@@ -497,3 +497,34 @@ def test_the_reporter_reads_sent_only_once_the_dossier_went_out(client, agencies
     assert "berkas sedang dikirim" in page
     delivery.dossier_send(forwarding_id=case.forwardings.get().pk)
     assert "berkas dikirim" in client.get(f"/status/{case.ticket}/").content.decode()
+
+
+def test_a_resend_revokes_the_earlier_link(client, forwarded, settings, django_capture_on_commit_callbacks):
+    case, _detail, koordinator = forwarded()
+    forwarding = case.forwardings.get(agency__kind="bkn")
+    old = agency_link(next(m for m in agency_emails() if m.to == [forwarding.agency.email])).replace(
+        settings.SITE_URL, ""
+    )
+    assert client.get(old).status_code == 200
+    client.force_login(koordinator)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("official-forwarding-resend", args=[case.ticket, forwarding.pk]))
+    new = agency_link(agency_emails()[0]).replace(settings.SITE_URL, "")
+    assert new != old
+    assert client.get(old).status_code == 403  # the earlier link stops working
+    assert client.get(new).status_code == 200
+
+
+def test_an_admin_revokes_a_link(client, forwarded, settings):
+    _case, _detail, _k = forwarded()
+    link = agency_link(agency_emails()[0]).replace(settings.SITE_URL, "")
+    admin = official("admin", Role.ADMIN)
+    admin.is_staff = True
+    admin.save()
+    client.force_login(admin)
+    forwarding = Forwarding.objects.get(pk=client.get(link).context["forwarding"].pk)
+    client.post("/admin/complaints/forwarding/", {"action": "revoke_links", "_selected_action": [forwarding.pk]})
+    forwarding.refresh_from_db()
+    assert forwarding.link_revoked_at is not None
+    assert client.get(link).status_code == 403

@@ -22,8 +22,8 @@ from ...forwarding.forms import AgencyFilterForm
 from ...forwarding.selectors import agency_list, forwarding_get
 from ...intake.findings import FindingForm
 from ...intake.services import report_submit
-from ...models import Agency, Case, Category, Platform
-from ...responses import dossier_file, evidence_file
+from ...models import AccessLog, Agency, Case, Category, Platform
+from ...responses import dossier_file, evidence_file, record_access
 from ...triage import selectors, services, workflow
 from ...triage.actions import ACTIONS
 from ...triage.filters import QueueFilterForm
@@ -105,8 +105,11 @@ class Pagination(PageNumberPagination):
 class OfficialAPIView(APIView):
     permission_classes = [IsOfficial]
 
-    def detail(self, request, ticket: str, *, http_status: int = status.HTTP_200_OK) -> Response:
+    def detail(self, request, ticket: str, *, http_status: int = status.HTTP_200_OK, looked: bool = False) -> Response:
+        """Answer with the case detail; `looked`: a read of the case, recorded in the access log."""
         detail = selectors.case_detail(ticket=ticket, user=request.user)
+        if looked:
+            record_access(request, kind=AccessLog.Kind.CASE, case=detail.case)
         return Response(s.CaseDetailSerializer(detail.case, context={"detail": detail}).data, status=http_status)
 
     def page(self, request, rows, serializer_class) -> Response:
@@ -166,7 +169,7 @@ class CaseListView(OfficialAPIView):
 class CaseDetailView(OfficialAPIView):
     @extend_schema(operation_id="cases_retrieve", responses={200: s.CaseDetailSerializer, **errors(400, 401, 403, 404)})
     def get(self, request, ticket: str):
-        return self.detail(request, ticket)
+        return self.detail(request, ticket, looked=True)
 
 
 class CaseActionView(OfficialAPIView):
@@ -211,9 +214,7 @@ class CaseEvidenceView(OfficialAPIView):
         responses={(200, "image/*"): OpenApiResponse(description="the image"), **errors(400, 401, 403, 404)},
     )
     def get(self, request, ticket: str, evidence_id: int, variant: str):
-        return evidence_file(
-            evidence_get(ticket=ticket, evidence_id=evidence_id, user=request.user), variant, by=request.user
-        )
+        return evidence_file(request, evidence_get(ticket=ticket, evidence_id=evidence_id, user=request.user), variant)
 
 
 class AgencyListView(OfficialAPIView):
@@ -244,4 +245,4 @@ class CaseDossierView(OfficialAPIView):
         responses={(200, "application/pdf"): OpenApiResponse(description="the dossier"), **errors(400, 401, 403, 404)},
     )
     def get(self, request, ticket: str, agency_id: int):
-        return dossier_file(forwarding_get(ticket=ticket, agency_id=agency_id, user=request.user), by=request.user)
+        return dossier_file(request, forwarding_get(ticket=ticket, agency_id=agency_id, user=request.user))
