@@ -95,9 +95,7 @@ def private_file(handle, *, content_type: str, filename: str, attachment: bool =
 def evidence_file(request, evidence: Evidence, variant: str) -> FileResponse:
     """Return a screenshot's file of `variant` for the official (see evidence_file_open for who may)."""
     handle, content_type = evidence_services.evidence_file_open(evidence=evidence, variant=variant, by=request.user)
-    record_access(
-        request, kind=AccessLog.Kind.EVIDENCE, case=evidence.case, detail=f"#{evidence.position} {variant}"
-    )
+    record_access(request, kind=AccessLog.Kind.EVIDENCE, case=evidence.case, detail=f"#{evidence.position} {variant}")
     extension = Evidence.EXTENSIONS[content_type]
     name = f"{evidence.case.ticket}-{evidence.position}-{variant}.{extension}"
     return private_file(handle, content_type=content_type, filename=name)

@@ -1,27 +1,43 @@
-"""The case's timeline: every CaseEvent is written here (like Saleor's order/events.py).
+"""The case's timeline: every CaseEvent is written here (like Saleor's order/events.py), each
+linked to the one before by its hash (`chain`).
 
 Events are append-only. A public event is what the reporter reads on the status page; its
 internal note and its actor are for officials only. Looks at protected data (the reporter's
 identity, a sealed original) are recorded as internal events that change no status.
 """
 
+from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from .models import Case, CaseEvent, Forwarding
+from . import chain
+from .models import Case, CaseEvent, Evidence, Forwarding
 
 Action = CaseEvent.Action
 
 
+def _append(*, case: Case, at=None, **fields) -> CaseEvent:
+    """Append an event to the case's chain: the case row is locked so events chain one by one."""
+    with transaction.atomic():
+        ticket = Case.objects.select_for_update().filter(pk=case.pk).values_list("ticket", flat=True).get()
+        last = CaseEvent.objects.filter(case_id=case.pk).order_by("-pk").values_list("hash", flat=True).first()
+        event = CaseEvent(case=case, at=at or timezone.now(), prev_hash=last or chain.GENESIS, **fields)
+        evidence = Evidence.objects.filter(case_id=case.pk).only("pk", "sha256", "uploaded_at")
+        event.hash = chain.event_hash(event, ticket=ticket, evidence=chain.evidence_at(list(evidence), event.at))
+        event.save()
+    return event
+
+
 def submitted(*, case: Case, by=None) -> CaseEvent:
     """Record that the report arrived, or that an official (`by`) recorded a finding."""
-    return CaseEvent.objects.create(case=case, action=Action.SUBMIT, actor=by, to_status=case.status)
+    return _append(case=case, at=case.submitted_at, action=Action.SUBMIT, actor=by, to_status=case.status)
 
 
 def transitioned(
     *, case: Case, action: str, by, from_status: str, public_note: str = "", internal_note: str = ""
 ) -> CaseEvent:
     """Record a change of status made by `by` (None: the reporter or the system)."""
-    return CaseEvent.objects.create(
+    return _append(
         case=case,
         action=action,
         actor=by,
@@ -33,7 +49,7 @@ def transitioned(
 
 
 def _looked(*, case: Case, action: str, by, note: str = "") -> CaseEvent:
-    return CaseEvent.objects.create(
+    return _append(
         case=case,
         action=action,
         actor=by,
@@ -65,7 +81,7 @@ def erased(*, case: Case, what: str, days: int, note: str = "") -> CaseEvent:
 def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> CaseEvent:
     """Record what an agency did through its link (receipt, outcome); the reporter sees it."""
     case = forwarding.case
-    return CaseEvent.objects.create(
+    return _append(
         case=case,
         action=action,
         from_status=case.status,
@@ -82,3 +98,10 @@ def for_officials(*, case: Case) -> QuerySet[CaseEvent]:
 def for_public(*, case: Case) -> QuerySet[CaseEvent]:
     """Return the events a reporter may see: public ones, without actors or internal notes."""
     return case.events.filter(is_public=True).only("at", "action", "from_status", "to_status", "public_note", "case_id")
+
+
+def chain_break(*, case: Case, events: list[CaseEvent] | None = None) -> chain.Break | None:
+    """Return where the case's chain breaks, or None if its whole history is as written."""
+    events = events if events is not None else list(case.events.all())
+    evidence = list(Evidence.objects.filter(case_id=case.pk).only("pk", "sha256", "uploaded_at"))
+    return chain.check(ticket=case.ticket, events=events, evidence=evidence)

@@ -4,6 +4,7 @@ import contextlib
 from collections.abc import Iterator
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions, tasks, timeline
@@ -17,10 +18,11 @@ COPIES = {"sanitized": Evidence.Mime.PNG.value, "thumbnail": Evidence.Mime.JPEG.
 VARIANTS = ("original", *COPIES)
 
 
-def evidence_seal(*, case: Case, image: CheckedImage, position: int) -> Evidence:
+def evidence_seal(*, case: Case, image: CheckedImage, position: int, uploaded_at=None) -> Evidence:
     """Store the exact uploaded bytes in private storage and record what was checked."""
     evidence = Evidence(
         case=case,
+        uploaded_at=uploaded_at or timezone.now(),
         position=position,
         original_name=(image.upload.name or "")[:255],
         sha256=image.sha256,
@@ -54,14 +56,15 @@ def sealing() -> Iterator[list[str]]:
         raise
 
 
-def evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[str]) -> None:
+def evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[str], uploaded_at=None) -> None:
     """Seal each image after the case's existing evidence and process it after commit.
 
-    Each stored name is added to `sealed` as it goes (see `sealing`).
+    Each stored name is added to `sealed` as it goes (see `sealing`). A report's screenshots
+    are uploaded when it is submitted (`uploaded_at`): its first timeline event holds their hashes.
     """
     last = case.evidence.order_by("-position").values_list("position", flat=True).first() or 0
     for position, image in enumerate(images, start=last + 1):
-        evidence = evidence_seal(case=case, image=image, position=position)
+        evidence = evidence_seal(case=case, image=image, position=position, uploaded_at=uploaded_at)
         sealed.append(evidence.original.name)
         transaction.on_commit(lambda pk=evidence.pk: tasks.process_evidence.delay(evidence_id=pk))
 

@@ -39,6 +39,7 @@ def dossier_pdf(forwarding: Forwarding) -> bytes:
         "reporter": reporter,
         "evidence": evidence,
         "timeline": timeline.for_public(case=case),
+        "chain_head": case.events.order_by("-pk").values_list("hash", flat=True).first(),
         "today": timezone.localdate(),
     }  # not the agency's link: it lets its holder act for the agency, so it goes in the email only
     with translation.override("id"):

@@ -71,7 +71,9 @@ def _case_insert_with_unique_ticket(case: Case, *, ticket: str | None) -> Case:
     raise RuntimeError("Could not find a free ticket number.")
 
 
-def report_submit(*, report: ReportInput, ticket: str | None = None, access_code: str | None = None) -> SubmittedReport:
+def report_submit(
+    *, report: ReportInput, ticket: str | None = None, access_code: str | None = None, submitted_at=None
+) -> SubmittedReport:
     """Create a case from a citizen's report (or an official's finding), with its reporter,
     evidence and first event.
 
@@ -84,7 +86,9 @@ def report_submit(*, report: ReportInput, ticket: str | None = None, access_code
     # Slow on purpose, so done outside the transaction; a finding's can never match.
     access_code_hash = make_password(access_code or None)
     with sealing() as sealed, transaction.atomic():
-        case = _case_create(report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed)
+        case = _case_create(
+            report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed, submitted_at=submitted_at
+        )
     logger.info("%s %s received with %d evidence files", case.get_source_display(), case.ticket, len(sealed))
     return SubmittedReport(case=case, access_code=access_code)
 
@@ -100,9 +104,13 @@ def findings_record(*, findings: list[ReportInput]) -> list[Case]:
     return cases
 
 
-def _case_create(report: ReportInput, *, ticket: str | None, access_code_hash: str, sealed: list[str]) -> Case:
+def _case_create(
+    report: ReportInput, *, ticket: str | None, access_code_hash: str, sealed: list[str], submitted_at=None
+) -> Case:
     finding = report.source == Case.Source.TEMUAN
+    submitted_at = submitted_at or timezone.now()  # a demo case is dated in the past
     case = Case(
+        submitted_at=submitted_at,
         source=report.source,
         access_code_hash=access_code_hash,
         anonymous=report.anonymous,
@@ -120,7 +128,9 @@ def _case_create(report: ReportInput, *, ticket: str | None, access_code_hash: s
         election=report.election,
         description=report.description,
         is_late=deadlines.report_is_late(
-            known_date=report.known_date, submitted_on=timezone.localdate(), election_type=report.election.type
+            known_date=report.known_date,
+            submitted_on=timezone.localdate(submitted_at),
+            election_type=report.election.type,
         ),
     )
     case.deadline = deadlines.deadline_for(case)
@@ -130,7 +140,7 @@ def _case_create(report: ReportInput, *, ticket: str | None, access_code_hash: s
         Reporter.objects.create(
             case=case, name=report.reporter_name, email=report.reporter_email, phone=report.reporter_phone
         )
-    evidence_seal_all(case=case, images=report.evidence, sealed=sealed)
+    evidence_seal_all(case=case, images=report.evidence, sealed=sealed, uploaded_at=submitted_at)
     timeline.submitted(case=case, by=report.recorded_by)
     if report.reporter_email and not finding:
         transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))

@@ -305,6 +305,9 @@ class CaseEvent(models.Model):
     to_status = models.CharField(_("ke status"), max_length=20, choices=Case.Status.choices)
     public_note = models.TextField(_("catatan publik"), blank=True)
     internal_note = models.TextField(_("catatan internal"), blank=True)
+    # The hash chain (complaints.chain): the previous event's hash, and this event's.
+    prev_hash = models.CharField(max_length=64, blank=True, editable=False)
+    hash = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["at", "id"]

@@ -20,7 +20,7 @@ from ..intake import services
 from ..models import Behaviour, Case, Category, Election, Region, RejectionReason
 from ..permissions import Role
 from ..tickets import check_symbol
-from ..triage import deadlines, workflow
+from ..triage import workflow
 
 DEMO_ACCESS_CODE = "DEM00-AKSE5"  # every demo case's access code, printed by seed_demo
 OFFICIALS = {
@@ -273,11 +273,10 @@ def _case_create(demo: DemoCase, *, ticket: str, users) -> None:
         source=Case.Source.TEMUAN if demo.finding else Case.Source.LAPORAN,
         recorded_by=users["verifikator"] if demo.finding else None,
     )
-    case = services.report_submit(report=report, ticket=ticket, access_code=DEMO_ACCESS_CODE).case
-    if demo.days_ago:  # an older report, so the queue shows deadlines near and past
-        case.submitted_at = timezone.now() - datetime.timedelta(days=demo.days_ago)
-        Case.objects.filter(pk=case.pk).update(submitted_at=case.submitted_at, deadline=deadlines.deadline_for(case))
-        case.events.filter(action="submit").update(at=case.submitted_at)
+    submitted_at = timezone.now() - datetime.timedelta(days=demo.days_ago)  # older ones near or past their deadline
+    case = services.report_submit(
+        report=report, ticket=ticket, access_code=DEMO_ACCESS_CODE, submitted_at=submitted_at
+    ).case
     for step in demo.steps:
         _step(step, case=Case.objects.get(pk=case.pk), users=users)
 

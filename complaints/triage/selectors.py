@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import jurisdiction, timeline
+from .. import chain, jurisdiction, timeline
 from ..errors import NotFound
 from ..evidence.similar import Similar, evidence_similar
 from ..evidence.suggestions import Suggestion, case_suggestions
@@ -122,20 +122,23 @@ class CaseDetail:
     suggested_agencies: list[Agency]
     forwardings: list[Forwarding]
     available_actions: list[str]
+    chain_break: chain.Break | None  # where the hash-chained timeline was altered, if it was
 
 
 def case_detail(*, ticket: str, user) -> CaseDetail:
     """Return the case `ticket` with its timeline, evidence and similar screenshots, suggestions,
     suggested agencies, forwardings and the actions `user` may take; raise NotFound."""
     case = case_get_for_official(ticket=ticket, user=user)
+    events = list(timeline.for_officials(case=case))
     return CaseDetail(
         case=case,
-        timeline=list(timeline.for_officials(case=case)),
+        timeline=events,
         evidence=[EvidenceEntry(item, evidence_similar(evidence=item)) for item in case.evidence.all()],
         suggestions=case_suggestions(case=case),
         suggested_agencies=suggest_agencies(case=case),
         forwardings=list(case.forwardings.select_related("agency")),
         available_actions=available_actions(case, user),
+        chain_break=timeline.chain_break(case=case, events=events),
     )
 
 

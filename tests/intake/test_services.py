@@ -33,7 +33,7 @@ def test_a_failure_after_the_files_are_stored_leaves_nothing(report_fields, evid
     def broken_create(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(CaseEvent.objects, "create", broken_create)
+    monkeypatch.setattr(CaseEvent, "save", lambda self, *args, **kwargs: broken_create())
     with pytest.raises(RuntimeError):
         services.report_submit(report=report)
     assert not Case.objects.exists()

@@ -55,10 +55,10 @@ def test_a_rejected_report_leaves_nothing_in_postgres_or_the_bucket(client, repo
     refused = submit(client, {**report_fields, "consent": ""}, [upload(image_bytes())])
     assert refused.status_code == 400
 
-    def fail_after_upload(**kwargs):
+    def fail_after_upload(*args, **kwargs):
         raise RuntimeError("the database went away after the files were stored")
 
-    monkeypatch.setattr(CaseEvent.objects, "create", fail_after_upload)
+    monkeypatch.setattr(CaseEvent, "save", fail_after_upload)
     client.raise_request_exception = False
     failed = submit(client, report_fields, [upload(image_bytes()), upload(image_bytes("WEBP"), "b.webp")])
     assert failed.status_code == 500

@@ -92,7 +92,7 @@ def test_seed_adds_demo_officials_and_a_living_queue_once():
     assert statuses == set(Case.Status.values)  # every state, forwarded included
     assert 12 <= Case.objects.count() <= 16
     forwarded = Case.objects.get(status="forwarded")
-    assert set(forwarded.forwardings.values_list("agency__kind", flat=True)) == {"bkn", "bkd"}
+    assert set(forwarded.forwardings.values_list("agency__kind", flat=True)) == {"bawaslu", "bkd"}  # reported in time
     assert Case.objects.filter(duplicate_of__isnull=False).exists()
     assert "DEM00-AKSE5" in output
     assert Case.objects.get(ticket=demo.demo_ticket(1)).check_access_code(demo.DEMO_ACCESS_CODE)

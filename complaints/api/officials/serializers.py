@@ -164,6 +164,7 @@ class CaseDetailSerializer(CaseListSerializer):
     suggestions = serializers.SerializerMethodField()
     suggested_agencies = serializers.SerializerMethodField()
     forwardings = serializers.SerializerMethodField()
+    timeline_intact = serializers.SerializerMethodField()
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -190,6 +191,7 @@ class CaseDetailSerializer(CaseListSerializer):
             "suggestions",
             "suggested_agencies",
             "forwardings",
+            "timeline_intact",
         ]
 
     @property
@@ -217,6 +219,9 @@ class CaseDetailSerializer(CaseListSerializer):
     @extend_schema_field(SuggestionSerializer(many=True))
     def get_suggestions(self, case):
         return SuggestionSerializer(self.detail.suggestions, many=True).data
+
+    def get_timeline_intact(self, case) -> bool:
+        return self.detail.chain_break is None
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_available_actions(self, case):
