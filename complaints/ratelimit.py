@@ -48,6 +48,16 @@ def hit(key: str, *, limit: int, period: int) -> Decision:
     return _database_hit(key, limit=limit, period=period, now=now)
 
 
+def count(key: str, *, period: int) -> int:
+    """Return how many requests of `key` were allowed in the last `period` seconds (no counting)."""
+    now = time.time()
+    if settings.CACHES["default"]["BACKEND"] == REDIS_BACKEND:
+        client = caches["default"]._cache.get_client(key, write=False)
+        return client.zcount(f"ratelimit:{key}", now - period, "+inf")
+    hits = RateBucket.objects.filter(key=key).values_list("hits", flat=True).first() or []
+    return sum(1 for at in hits if at > now - period)
+
+
 def _redis_hit(key: str, *, limit: int, period: int, now: float) -> Decision:
     client = caches["default"]._cache.get_client(key, write=True)
     allowed, oldest = client.eval(_REDIS_SCRIPT, 1, f"ratelimit:{key}", now, period, limit, uuid.uuid4().hex)

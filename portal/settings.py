@@ -317,6 +317,15 @@ SPECTACULAR_SETTINGS = {
 SUBMIT_RATE = env("SUBMIT_RATE", default="30/hour")
 LOOKUP_RATE = env("LOOKUP_RATE", default="60/min")
 REPLY_RATE = env("REPLY_RATE", default="10/hour")
+# Proof of work on submission (complaints.intake.pow): "surge" asks it of an address past half its
+# submission limit and of everyone while submissions together run above POW_SURGE_RATE;
+# "always"; "off". A challenge takes about a second on a phone (POW_MAX_NUMBER hashes at most).
+POW = env("POW", default="surge")
+if POW not in ("surge", "always", "off"):
+    raise ImproperlyConfigured("POW must be 'surge', 'always' or 'off'.")
+POW_SURGE_RATE = env("POW_SURGE_RATE", default="300/hour")
+POW_MAX_NUMBER = env.int("POW_MAX_NUMBER", default=50_000)
+POW_EXPIRES_SECONDS = env.int("POW_EXPIRES_SECONDS", default=600)
 
 # EVIDENCE LIMITS (DESIGN §4)
 # ------------------------------------------------------------------------------

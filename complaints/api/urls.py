@@ -8,6 +8,7 @@ urlpatterns = [
     path("reports/", public.ReportCreateView.as_view(), name="api-report-create"),
     path("reports/<str:ticket>/", public.ReportStatusView.as_view(), name="api-report-status"),
     path("reports/<str:ticket>/replies/", public.ReportReplyView.as_view(), name="api-report-reply"),
+    path("challenge/", public.ChallengeView.as_view(), name="api-challenge"),
     path("elections/", public.ElectionListView.as_view(), name="api-elections"),
     path("regions/", public.RegionListView.as_view(), name="api-regions"),
     path("behaviours/", public.BehaviourListView.as_view(), name="api-behaviours"),

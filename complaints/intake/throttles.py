@@ -43,9 +43,19 @@ class PortalThrottle(BaseThrottle):
         return max(self.wait(), 1)
 
 
+EVERYONE = "submit-all"  # every submission from every address: the surge that asks for proof of work
+
+
 class SubmitThrottle(PortalThrottle):
     scope = "submit"
     setting = "SUBMIT_RATE"
+
+    def allow_request(self, request, view) -> bool:
+        allowed = super().allow_request(request, view)
+        if allowed:
+            _limit, period = parse_rate(settings.POW_SURGE_RATE)
+            ratelimit.hit(EVERYONE, limit=2**31, period=period)  # counted, never refused here
+        return allowed
 
 
 class LookupThrottle(PortalThrottle):

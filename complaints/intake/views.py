@@ -15,9 +15,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import permissions
 from ..errors import DomainError
 from ..fields import identity_cipher
-from ..responses import domain_errors, official_required, throttled_page
+from ..responses import client_address, domain_errors, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
-from . import selectors, services
+from . import pow, selectors, services
 from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from .throttles import LookupThrottle
@@ -38,7 +38,7 @@ def report_create(request):
     status = 200
     if request.method == "POST":  # size and rate were checked by UploadGuardMiddleware
         form = ReportForm(request.POST, request.FILES)
-        if form.is_valid():
+        if form.is_valid() and _proof_of_work_ok(request, form):
             submitted = services.report_submit(report=form.to_input())
             _receipt_keep(request, ticket=submitted.case.ticket, access_code=submitted.access_code)
             return redirect("report-receipt")
@@ -52,11 +52,24 @@ def report_create(request):
         "form": form,
         "max_files": settings.MAX_EVIDENCE_FILES,
         "max_bytes": settings.MAX_EVIDENCE_BYTES,
+        "pow": settings.POW,
         "retention_identity_days": settings.RETENTION_IDENTITY_DAYS,
         "retention_originals_years": round(settings.RETENTION_ORIGINALS_DAYS / 365),
         "js_text": _report_form_text(),
     }
     return render(request, "complaints/report_form.html", context, status=status)
+
+
+def _proof_of_work_ok(request, form) -> bool:
+    """Check the proof of work where it is due now; a missing or bad one is the form's error."""
+    if not pow.required(client_address(request)):
+        return True
+    try:
+        pow.check(request.POST.get("altcha", ""))
+    except DomainError as refused:
+        form.add_error(None, refused.message)
+        return False
+    return True
 
 
 def _report_form_text() -> dict[str, str]:
@@ -73,6 +86,12 @@ def _report_form_text() -> dict[str, str]:
         "processing": _("Berkas terkirim. Memeriksa bukti…"),
         "failed": _("Koneksi terputus. Laporan belum terkirim; periksa koneksi lalu kirim lagi."),
         "expired": _("Sesi formulir sudah kedaluwarsa. Salin isian Anda, muat ulang halaman, lalu kirim lagi."),
+        "proving": _("Menyelesaikan tantangan keamanan: {percent} persen"),
+        "throttled": _(
+            "Terlalu banyak laporan dari sambungan Anda. Isian Anda tetap ada; kirim lagi sekitar {minutes} menit lagi."
+        ),
+        "too_large": _("Berkas terlalu besar untuk dikirim. Isian Anda tetap ada; pilih berkas yang lebih kecil."),
+        "server_error": _("Terjadi gangguan pada server. Isian Anda tetap ada; coba kirim lagi sebentar lagi."),
     }
 
 

@@ -137,15 +137,56 @@
       status.textContent = percent < 100 ? fill(text.sending, { percent: percent }) : text.processing;
     });
     request.addEventListener("load", function () {
-      // A refused form session (403) would replace what was typed: keep the form instead.
-      if (request.status === 403) fail(text.expired);
-      else show(request);
+      // The receipt (200) or the form with its errors (400) replaces this page. Anything else
+      // (an expired session, a rate limit, a server fault) would replace what was typed: keep
+      // the form, and say what happened.
+      if (request.status === 200 || request.status === 400) show(request);
+      else if (request.status === 403) fail(text.expired);
+      else if (request.status === 429) {
+        var minutes = Math.ceil(Number(request.getResponseHeader("Retry-After") || 60) / 60);
+        fail(fill(text.throttled, { minutes: minutes }));
+      } else if (request.status === 413) fail(text.too_large);
+      else fail(text.server_error);
     });
     request.addEventListener("error", recover);
     request.addEventListener("abort", recover);
     progress.hidden = false;
     button.disabled = true;
-    status.textContent = fill(text.sending, { percent: 0 });
-    request.send(new FormData(form));
+    prove(function () {
+      status.textContent = fill(text.sending, { percent: 0 });
+      request.send(new FormData(form));
+    });
   });
+
+  // Proof of work, when the portal may ask for it: solve a challenge in a worker, then send.
+  // Without a worker or SubtleCrypto the form is sent without it; the server says if it is due.
+  function prove(send) {
+    var field = form.querySelector("input[name=altcha]");
+    if (form.dataset.pow === "off" || !field || !window.Worker || !(window.crypto && crypto.subtle)) return send();
+    var fetching = new XMLHttpRequest();
+    fetching.open("GET", form.dataset.challengeUrl);
+    fetching.addEventListener("load", function () {
+      if (fetching.status !== 200) return send();
+      var challenge = JSON.parse(fetching.responseText);
+      var worker = new Worker(form.dataset.powWorker);
+      worker.onmessage = function (message) {
+        if ("progress" in message.data) {
+          status.textContent = fill(text.proving, { percent: Math.floor(message.data.progress * 100) });
+          return;
+        }
+        worker.terminate();
+        if (message.data.number !== null) {
+          var payload = { algorithm: challenge.algorithm, challenge: challenge.challenge,
+            number: message.data.number, salt: challenge.salt, signature: challenge.signature };
+          field.value = btoa(JSON.stringify(payload));
+        }
+        send();
+      };
+      worker.onerror = function () { send(); };
+      status.textContent = fill(text.proving, { percent: 0 });
+      worker.postMessage(challenge);
+    });
+    fetching.addEventListener("error", function () { send(); });
+    fetching.send();
+  }
 })();

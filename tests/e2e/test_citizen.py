@@ -155,3 +155,25 @@ def test_an_expired_form_session_keeps_what_was_typed(page, tmp_path):
     assert page.get_by_role("button", name="Kirim laporan").is_enabled()
     assert not Case.objects.exists()
     page.shot("sesi-kedaluwarsa")
+
+
+def test_the_form_proves_work_in_a_worker_when_the_portal_asks(page, tmp_path, settings):
+    settings.POW = "always"
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#access-code").wait_for()
+    assert Case.objects.count() == 1
+
+
+def test_a_rate_limited_citizen_keeps_the_form_and_is_told_when_to_try_again(page, tmp_path, settings):
+    settings.SUBMIT_RATE = "1/hour"
+    settings.POW = "off"
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#access-code").wait_for()
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.get_by_text("Terlalu banyak laporan dari sambungan Anda").wait_for()
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
+    assert page.get_by_role("button", name="Kirim laporan").is_enabled()
+    page.shot("dibatasi-isian-tetap")

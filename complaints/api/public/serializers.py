@@ -73,3 +73,11 @@ class BehaviourSerializer(serializers.ModelSerializer):
     class Meta:
         model = Behaviour
         fields = ["code", "name", "description", "typical_sanction", "legal_basis"]
+
+
+class ChallengeSerializer(serializers.Serializer):
+    algorithm = serializers.CharField()
+    challenge = serializers.CharField()
+    maxnumber = serializers.IntegerField()
+    salt = serializers.CharField()
+    signature = serializers.CharField()

@@ -14,10 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ...errors import Invalid, NotFound
-from ...intake import selectors, services
+from ...intake import pow, selectors, services
 from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from ...intake.throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
 from ...reference import selectors as reference
+from ...responses import client_address
 from ...tickets import InvalidTicket, normalize_ticket
 from ..errors import body_error_response, error_response, form_error_response
 from ..schema import errors, form_schema
@@ -54,8 +55,11 @@ class ReportCreateView(PublicAPIView):
         summary="Submit a report with 1 to 5 screenshots (multipart)",
         request={"multipart/form-data": form_schema(ReportForm)},
         responses={201: s.ReportCreatedSerializer, **errors(400, 413, 415, 429)},
+        description="`altcha`: a solved challenge of `GET /api/v1/challenge/`, where proof of work is due (POW).",
     )
     def post(self, request):
+        if pow.required(client_address(request)):
+            pow.check(request.POST.get("altcha", ""))
         form = ReportForm(data=request.POST, files=request.FILES)
         if not form.is_valid():
             names = ", ".join(form.errors)
@@ -69,6 +73,16 @@ class ReportCreateView(PublicAPIView):
 def _status(case, *, http_status=status.HTTP_200_OK) -> Response:
     data = s.ReportStatusSerializer(selectors.case_public_status(case=case)).data
     return Response(data, status=http_status)
+
+
+class ChallengeView(PublicAPIView):
+    """A proof-of-work challenge (ALTCHA-compatible) for a report's `altcha` field."""
+
+    throttle_classes = [LookupThrottle]
+
+    @extend_schema(operation_id="challenge", responses={200: s.ChallengeSerializer, **errors(400, 429)})
+    def get(self, request):
+        return Response(pow.challenge(), headers={"Cache-Control": "no-store"})
 
 
 class ReportStatusView(PublicAPIView):
