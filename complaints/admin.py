@@ -9,6 +9,10 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import TokenProxy
 
 from .forwarding import services as forwarding_services
 from .models import (
@@ -212,6 +216,10 @@ class JurisdictionInline(admin.TabularInline):
 
 User = get_user_model()
 admin.site.unregister(User)
+# Key material has no page: API tokens, and the secrets of officials' authenticator apps and their
+# recovery codes. A lost phone is handled by the officials' action below, not by editing a device.
+for secret in (TokenProxy, TOTPDevice, StaticDevice):
+    admin.site.unregister(secret)
 
 
 @admin.register(User)
@@ -224,6 +232,7 @@ class OfficialAdmin(UserAdmin):
     """
 
     inlines = [JurisdictionInline]
+    actions = ["second_factor_reset"]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "roles"]
     list_filter = ["is_active", "groups"]
     ROLE_FIELDSETS = (
@@ -261,6 +270,20 @@ class OfficialAdmin(UserAdmin):
         if obj is not None and obj.pk == request.user.pk and not request.user.is_superuser:
             return []  # nor their own regions
         return super().get_inlines(request, obj)
+
+    @admin.action(description=_("Atur ulang verifikasi dua langkah (ponsel hilang)"), permissions=["change"])
+    def second_factor_reset(self, request, queryset):
+        """Remove the selected officials' authenticator apps and recovery codes, never one's own:
+        at their next login they enrol a new app, as a new official does."""
+        reset = 0
+        for user in queryset.exclude(pk=request.user.pk):
+            devices = list(devices_for_user(user, confirmed=None))
+            for device in devices:
+                device.delete()
+            if devices:
+                self.log_change(request, user, gettext("Verifikasi dua langkah diatur ulang."))
+                reset += 1
+        self.message_user(request, gettext("Verifikasi dua langkah %(count)d petugas diatur ulang.") % {"count": reset})
 
     def save_model(self, request, obj, form, change):
         if not request.user.is_superuser:

@@ -104,3 +104,37 @@ def test_every_look_at_a_case_page_evidence_and_dossier_is_in_the_access_log_for
     page = client.get("/admin/complaints/accesslog/")
     assert page.status_code == 200 and "vera" in page.content.decode()
     assert "Adityawarman" not in page.content.decode()  # what was looked at, never the identity itself
+
+
+def test_no_one_reads_tokens_or_authenticator_secrets_in_the_admin(client, ref):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from rest_framework.authtoken.models import Token
+
+    vera = official("vera", Role.VERIFIKATOR)
+    token = Token.objects.create(user=vera)
+    device = TOTPDevice.objects.create(user=vera, name="ponsel")
+    client.force_login(User.objects.create_superuser("root", password="x-very-long-password-1"))
+    index = client.get("/admin/").content.decode()
+    for path in ("/admin/authtoken/tokenproxy/", "/admin/otp_totp/totpdevice/", "/admin/otp_static/staticdevice/"):
+        assert client.get(path).status_code == 404, path
+        assert path not in index
+    assert token.key not in client.get(f"/admin/auth/user/{vera.pk}/change/").content.decode()
+    assert device.key not in client.get(f"/admin/auth/user/{vera.pk}/change/").content.decode()
+
+
+def test_the_admin_role_resets_a_lost_phone_for_others_only(client, admin_role):
+    from django_otp.plugins.otp_static.models import StaticDevice
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    vera = official("vera", Role.VERIFIKATOR)
+    for user in (vera, admin_role):
+        TOTPDevice.objects.create(user=user, name="ponsel")
+        StaticDevice.objects.create(user=user, name="pemulihan")
+    session = client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=admin_role).persistent_id  # verified at login
+    session.save()
+    selected = {"action": "second_factor_reset", "_selected_action": [vera.pk, admin_role.pk]}
+    page = client.post("/admin/auth/user/", selected, follow=True).content.decode()
+    assert "Verifikasi dua langkah 1 petugas diatur ulang." in page
+    assert not TOTPDevice.objects.filter(user=vera).exists() and not StaticDevice.objects.filter(user=vera).exists()
+    assert TOTPDevice.objects.filter(user=admin_role).exists()  # never one's own
