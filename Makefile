@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails point at the server `make run` starts, unless SITE_URL is set (here or in .env).
+RUN_SITE_URL = $(if $(SITE_URL),,$(shell grep -qs '^SITE_URL=' .env || echo SITE_URL=http://$(HOST):$(PORT)))
 
 .PHONY: run run-stack test lint format messages translations venv system-deps stack-deps clean
 
@@ -59,11 +61,11 @@ messages: venv system-deps
 
 run: venv .env messages
 	$(PY) manage.py migrate --noinput -v 0
-	$(PY) manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
+	$(RUN_SITE_URL) $(PY) manage.py seed_demo $(if $(PASSWORD),--password "$(PASSWORD)")
 	@echo "Portal: http://$(HOST):$(PORT)/  ·  petugas: http://$(HOST):$(PORT)/petugas/  ·  admin: http://$(HOST):$(PORT)/admin/"
 	@# Without a broker there is no Celery beat: run_periodic runs the periodic jobs beside the server.
-	$(PY) manage.py run_periodic & periodic=$$!; trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
-	  $(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_SITE_URL) $(PY) manage.py run_periodic & periodic=$$!; trap 'kill $$periodic 2>/dev/null' EXIT INT TERM; \
+	  $(RUN_SITE_URL) $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: venv
 	$(VENV)/bin/ruff check .

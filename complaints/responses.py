@@ -58,9 +58,9 @@ def official_required(view):
 def error_page(request, error: DomainError, status: int, *args, **kwargs):
     """Answer a domain error with the standard page: 403, 404, or a page that says what went wrong."""
     if isinstance(error, NotAllowed):
-        raise PermissionDenied(error.message)
+        raise PermissionDenied(error.message) from None  # the same refusal, not a second error in the log
     if isinstance(error, NotFound):
-        raise Http404(error.message)
+        raise Http404(error.message) from None
     return render(request, "problem.html", {"message": error.message}, status=status)
 
 

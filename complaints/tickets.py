@@ -12,6 +12,10 @@ belong in a number people write down and read out on the phone.
 
 import secrets
 
+from django.utils.translation import gettext as _
+
+from .errors import Invalid
+
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 _VALUE = {symbol: value for value, symbol in enumerate(ALPHABET)}
 # Crockford's decoding: letters that look like digits read as those digits.
@@ -40,7 +44,7 @@ def _gf_mul(a: int, b: int) -> int:
 
 def _weights(count: int) -> list[int]:
     alpha, weight, weights = 2, 1, []
-    for _ in range(count):
+    for _step in range(count):
         weight = _gf_mul(weight, alpha)
         weights.append(weight)
     return weights
@@ -86,6 +90,15 @@ def normalize_ticket(text: str) -> str:
     if check_symbol(compact[:RANDOM_SYMBOLS]) != compact[-1]:
         raise InvalidTicket(text)
     return _display(compact)
+
+
+def ticket_or_invalid(text: str) -> str:
+    """Return the normalised ticket, or raise Invalid naming the field `ticket` (before any query)."""
+    try:
+        return normalize_ticket(text)
+    except InvalidTicket:
+        message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
+        raise Invalid.on_field("ticket", message, code="invalid_ticket") from None
 
 
 def generate_access_code() -> str:

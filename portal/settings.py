@@ -157,6 +157,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # With DEBUG off the portal is served over HTTPS only; docs/deploy.md lists the settings.
 SESSION_COOKIE_HTTPONLY = True
+# An official's login lasts a working day, not Django's two weeks: a shared office computer
+# left signed in must not keep reporters' cases open. Citizens' sessions hold only a receipt.
+SESSION_COOKIE_AGE = env.int("SESSION_HOURS", default=10) * 3600
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)

@@ -1,5 +1,6 @@
 """Factories for every model, for tests that need rows without going through the report form."""
 
+import datetime
 import functools
 import random
 
@@ -10,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from complaints import timeline
 from complaints.evidence.imaging import hash_bands
 from complaints.models import (
     AccessLog,
@@ -101,7 +103,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def submitted(case, create, extracted, **kwargs):
         if create:
-            CaseEvent.objects.create(case=case, action=CaseEvent.Action.SUBMIT, to_status=case.status)
+            timeline.submitted(case=case)  # chained, as every event is: the case page shows it intact
 
 
 class ReporterFactory(factory.django.DjangoModelFactory):
@@ -128,11 +130,24 @@ class EvidenceFactory(factory.django.DjangoModelFactory):
     size_bytes = factory.LazyAttribute(lambda e: e.original.size)
     width = 360
     height = 640
+    uploaded_at = factory.LazyAttribute(lambda item: _after_last_event(item.case))
+
+
+def _after_last_event(case) -> datetime.datetime:
+    """A screenshot added to a case after its events (a reply's), so the chain stays intact."""
+    last = case.events.order_by("-at").values_list("at", flat=True).first()
+    return max(timezone.now(), last + datetime.timedelta(microseconds=1)) if last else timezone.now()
 
 
 class CaseEventFactory(factory.django.DjangoModelFactory):
+    """An event appended to the case's chain, as the timeline appends every one."""
+
     class Meta:
         model = CaseEvent
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return timeline._append(**kwargs)  # the one writer of events, hashing each into the chain
 
     case = factory.SubFactory(CaseFactory)
     action = CaseEvent.Action.CLAIM

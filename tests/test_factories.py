@@ -18,3 +18,13 @@ def test_each_factory_makes_a_valid_row(ref, factory):
     row = factory()
     row.full_clean(exclude=["status"])  # a protected field: only the workflow sets it, even to itself
     assert type(row).objects.filter(pk=row.pk).exists()
+
+
+def test_factory_made_cases_have_an_intact_timeline(ref):
+    from django.core.management import call_command
+
+    case = factories.CaseFactory()
+    factories.EvidenceFactory(case=case)
+    factories.CaseEventFactory(case=case)
+    factories.EvidenceFactory(case=case)
+    call_command("verify_timeline")  # exits non-zero, naming the case, on a broken chain

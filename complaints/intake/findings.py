@@ -47,6 +47,15 @@ class FindingForm(ReportForm):
         return super().to_input(source=Case.Source.TEMUAN, recorded_by=self.official, **extra)
 
 
+def _dialect_of(text: str):
+    """Commas, or the semicolons of a spreadsheet saved in an Indonesian locale, or tabs."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:  # a single column: nothing to tell
+        return csv.excel
+
+
 class FindingBatchForm(forms.Form):
     """A CSV of findings, a row each with the report's columns and `evidence` naming the row's
     screenshots in the ZIP (several separated by ";"). Every row is checked as a single finding
@@ -74,7 +83,10 @@ class FindingBatchForm(forms.Form):
         if upload.size > MAX_CSV_BYTES:
             raise forms.ValidationError(_("CSV melebihi %(size)s."), params={"size": filesizeformat(MAX_CSV_BYTES)})
         try:
-            rows = list(csv.DictReader(io.StringIO(upload.read().decode("utf-8-sig"))))
+            text = upload.read().decode("utf-8-sig")
+            reader = csv.DictReader(io.StringIO(text), dialect=_dialect_of(text))
+            self._columns_check(reader.fieldnames or [])
+            rows = list(reader)
         except (UnicodeDecodeError, csv.Error):
             raise forms.ValidationError(_("Berkas temuan harus CSV dengan pengodean UTF-8.")) from None
         if not rows:
@@ -85,6 +97,24 @@ class FindingBatchForm(forms.Form):
                 params={"count": len(rows), "limit": MAX_BATCH_ROWS},
             )
         return rows
+
+    @staticmethod
+    def _columns_check(header: list[str]) -> None:
+        """Refuse a header with a column the form does not know, or without a required one."""
+        fields = FindingForm().fields
+        columns = [name.strip() for name in header]
+        unknown = [name for name in columns if name and name not in fields]
+        missing = [name for name, field in fields.items() if field.required and name not in columns]
+        problems = []
+        if unknown:
+            problems.append(
+                gettext("Kolom tidak dikenal: %(unknown)s. Kolom yang dikenal: %(known)s.")
+                % {"unknown": ", ".join(unknown), "known": ", ".join(fields)}
+            )
+        if missing:
+            problems.append(gettext("Kolom wajib tidak ada: %(missing)s.") % {"missing": ", ".join(missing)})
+        if problems:
+            raise forms.ValidationError(problems)
 
     def clean_screenshots(self):
         upload = self.cleaned_data["screenshots"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence.validation import check_evidence
+from ..formfields import SingleLineField, StrictBooleanField
 from ..models import Behaviour, Election, Platform, Region
 from .services import ReportInput
 
@@ -23,35 +24,6 @@ DESCRIPTION_MAX = 5000  # a screen or two of text; the screenshots carry the res
 DESCRIPTION_MIN = 20
 PHONE_RE = re.compile(r"^\+?[0-9]{8,15}$")  # ASCII digits only: \d also matches other scripts' digits
 EARLIEST_INCIDENT = datetime.date(2000, 1, 1)
-
-
-TRUE_WORDS = {"1", "true", "yes", "on", "ya"}  # "on" is what a ticked browser checkbox sends
-FALSE_WORDS = {"", "0", "false", "no", "off", "tidak"}
-
-
-class TruthyCheckbox(forms.CheckboxInput):
-    """A checkbox that also reads API booleans; an unknown word is left for the field to refuse."""
-
-    def value_from_datadict(self, data, files, name):
-        value = data.get(name)
-        if isinstance(value, str) and value.strip().lower() in TRUE_WORDS | FALSE_WORDS:
-            return value.strip().lower() in TRUE_WORDS
-        return value if isinstance(value, str) else bool(value)
-
-
-class StrictBooleanField(forms.BooleanField):
-    """A yes/no field that refuses words it does not know rather than reading them as yes."""
-
-    widget = TruthyCheckbox
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            raise forms.ValidationError(
-                _("%(label)s: isi true atau false (diterima juga 1/0, yes/no, ya/tidak)."),
-                code="invalid",
-                params={"label": self.label},
-            )
-        return super().to_python(value)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -95,7 +67,7 @@ class ReportForm(forms.Form):
             "pemberitahuan; pantau laporan dengan nomor tiket."
         ),
     )
-    reporter_name = forms.CharField(label=_("Nama Anda"), max_length=NAME_MAX, required=False)
+    reporter_name = SingleLineField(label=_("Nama Anda"), max_length=NAME_MAX, required=False)
     reporter_email = forms.EmailField(
         label=_("Email"),
         required=False,
@@ -118,7 +90,7 @@ class ReportForm(forms.Form):
     )
 
     # The civil servant
-    asn_name = forms.CharField(
+    asn_name = SingleLineField(
         label=_("Nama ASN yang dilaporkan"),
         max_length=NAME_MAX,
         error_messages={"required": _("Isi nama ASN yang dilaporkan, atau nama akun resmi instansinya.")},
@@ -129,13 +101,13 @@ class ReportForm(forms.Form):
         max_length=40,
         help_text=_("Jika Anda tahu: 18 digit angka, tertera di kartu pegawai atau situs instansi."),
     )
-    asn_agency = forms.CharField(
+    asn_agency = SingleLineField(
         label=_("Instansi tempat ASN bekerja"),
         max_length=NAME_MAX,
         help_text=_("Misalnya Dinas Komunikasi dan Informatika Provinsi Banten."),
         error_messages={"required": _("Isi instansi tempat ASN bekerja.")},
     )
-    asn_position = forms.CharField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
+    asn_position = SingleLineField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
     asn_region = forms.ChoiceField(
         label=_("Wilayah tempat ASN bekerja"),
         help_text=_("Kabupaten/kota, atau pemerintah provinsi bila ASN bekerja di instansi provinsi."),

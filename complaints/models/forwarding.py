@@ -131,6 +131,9 @@ class RoutingRule(models.Model):
             raise ValidationError({"agency_kinds": message % {"kinds": ", ".join(Agency.Kind.values)}})
 
 
+ROMAN_MONTHS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+
+
 class Forwarding(models.Model):
     """A case sent to one agency: its dossier, the email's delivery, and what the agency did."""
 
@@ -190,3 +193,9 @@ class Forwarding(models.Model):
 
     def __str__(self):
         return f"{self.case_id} → {self.agency_id}"
+
+    @property
+    def letter_number(self) -> str:
+        """The dossier's number, as a government letter is numbered: sequence/sender/month/year."""
+        made = timezone.localtime(self.created_at)
+        return f"{self.pk:05d}/PNA/{ROMAN_MONTHS[made.month - 1]}/{made.year}"

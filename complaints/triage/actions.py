@@ -111,7 +111,9 @@ def _classify(
             for field in CLASSIFICATION_FIELDS
             if before[field] != values[field]
         ]
-        return "; ".join(changed) or _("Klasifikasi tidak berubah.")
+        if not changed:
+            raise Invalid(_("Klasifikasi tidak berubah. Ubah kategori, perilaku, sanksi atau dasar hukumnya."))
+        return "; ".join(changed)
 
     no_violation = _("Setelah diperiksa, perbuatan yang dilaporkan dinilai bukan pelanggaran netralitas ASN.")
     return Step(apply=record, default_note=no_violation if category == Category.BUKAN_PELANGGARAN else "")

@@ -38,9 +38,9 @@ def severity_check(category: str, severity: str) -> None:
         return
     if allowed:
         message = _("Tingkat sanksi %(severity)s tidak sesuai kategori %(category)s. Pilih: %(allowed)s.") % {
-            "severity": severity,
+            "severity": Severity(severity).label if severity in Severity.values else severity,
             "category": Category(category).label,
-            "allowed": ", ".join(allowed),
+            "allowed": ", ".join(f"{Severity(code).label} ({code})" for code in allowed),  # the API sends the code
         }
     else:
         message = _("Bukan pelanggaran: kosongkan tingkat sanksi.")

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ..formfields import StrictBooleanField
 from ..models import Case, Category, Election, Platform
 
 
@@ -45,8 +46,8 @@ class QueueFilterForm(forms.Form):
         empty_label=_("Semua"),
     )
     source = forms.ChoiceField(label=_("Asal"), required=False, choices=[("", _("Semua")), *Case.Source.choices])
-    overdue = forms.BooleanField(label=_("Hanya yang terlambat"), required=False)
-    mine = forms.BooleanField(label=_("Hanya yang saya tangani"), required=False)
+    overdue = StrictBooleanField(label=_("Hanya yang terlambat"), required=False)
+    mine = StrictBooleanField(label=_("Hanya yang saya tangani"), required=False)
 
     def to_filters(self) -> CaseFilters:
         data = self.cleaned_data

@@ -12,7 +12,6 @@ The officials' actions are described once, in `actions.ACTIONS`; `perform` runs 
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, can_proceed
@@ -22,6 +21,9 @@ from ..errors import Conflict, Invalid, NotAllowed
 from ..models import Case, CaseEvent, RejectionReason
 from . import deadlines, selectors
 from .actions import ACTIONS, Action, Step
+
+# Events that change nothing an official decides on: they never make an open page stale.
+LOOKS = [Action.IDENTITY_VIEWED, Action.ORIGINAL_DOWNLOADED, Action.IDENTITY_ERASED, Action.ORIGINAL_ERASED]
 
 
 @dataclass(frozen=True)
@@ -119,11 +121,9 @@ def _act(
             not permissions.has(by, permission) or permissions.four_eyes_blocks(current, by, action)
         ):
             raise NotAllowed(_("Peran Anda tidak boleh melakukan tindakan ini."))
-        # Only a change of status makes an open page stale; a look at the identity or a download does not.
-        if (
-            seen_event is not None
-            and current.events.filter(pk__gt=seen_event).exclude(from_status=F("to_status")).exists()
-        ):
+        # Any change makes an open page stale (a reclassification, an agency's outcome included);
+        # a look at the identity or a download does not, nor an erasure at the end of retention.
+        if seen_event is not None and current.events.filter(pk__gt=seen_event).exclude(action__in=LOOKS).exists():
             raise Conflict(_("Kasus ini telah berubah sejak Anda membukanya. Periksa riwayat terbaru, lalu ulangi."))
         move = getattr(current, transition)
         if not can_proceed(move):

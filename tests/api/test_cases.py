@@ -464,8 +464,8 @@ def test_classify_without_legal_basis_cites_the_categorys(client, ref, category,
 @pytest.mark.parametrize(
     ("category", "severity", "allowed"),
     [
-        ("kode_etik", "berat", "pernyataan_tertutup, pernyataan_terbuka"),
-        ("disiplin", "pernyataan_terbuka", "ringan, sedang, berat, ptdh"),
+        ("kode_etik", "berat", "Pernyataan secara terbuka (sanksi moral) (pernyataan_terbuka)"),
+        ("disiplin", "pernyataan_terbuka", "Ringan (ringan), Sedang (sedang), Berat (berat), Pemberhentian"),
         ("bukan_pelanggaran", "ringan", "kosongkan"),
     ],
 )
@@ -849,3 +849,25 @@ def test_odd_tickets_ids_and_filters_get_clear_answers(client, ref):
         f"/api/v1/cases/{case.ticket}/actions/claim/", {"seen_event": 10**30}, content_type="application/json"
     )
     assert stale.status_code == 400 and "seen_event" in stale.json()["error"]["fields"]
+
+
+def test_a_ticket_is_read_as_a_citizens_is_and_a_mistyped_one_is_400(client, ref):
+    case = CaseFactory()
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    for written in (case.ticket.lower(), case.ticket.replace("-", "")):
+        assert client.get(f"/api/v1/cases/{written}/").json()["ticket"] == case.ticket
+    mistyped = case.ticket[:-1] + ("0" if case.ticket[-1] != "0" else "1")
+    for path in (f"/api/v1/cases/{mistyped}/", f"/api/v1/cases/{mistyped}/reporter/"):
+        error = error_of(client.get(path), 400)
+        assert error["code"] == "invalid_ticket" and "NTR-XXXX-XXXX" in error["fields"]["ticket"][0]
+    client.logout()
+    assert client.get(f"/api/v1/cases/{mistyped}/").status_code == 401  # a stranger learns nothing
+
+
+@pytest.mark.parametrize("word", ["maybe", "2"])
+def test_a_yes_no_filter_refuses_a_word_it_does_not_know(client, ref, word):
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    for name in ("overdue", "mine"):
+        error = error_of(client.get(f"/api/v1/cases/?{name}={word}"), 400)
+        assert "true atau false" in error["fields"][name][0]
+    assert client.get("/api/v1/cases/?overdue=ya&mine=0").status_code == 200

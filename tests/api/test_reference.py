@@ -11,6 +11,11 @@ def test_elections_by_slug(client, ref):
     assert elections["pemilu-2024"]["voting_date"] == "2024-02-14"
     assert elections["pemilu-2024"]["type"] == "pemilu"
     assert elections["pilkada-2024"]["campaign_end"] == "2024-11-23"
+    # Bawaslu's window is the stages (DOMAIN.md): clients need it to tell where a report goes.
+    assert (elections["pilkada-2024"]["stages_start"], elections["pilkada-2024"]["stages_end"]) == (
+        "2024-01-26",
+        "2024-12-16",
+    )
 
 
 def test_regions_by_parent(client, ref):

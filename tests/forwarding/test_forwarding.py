@@ -173,6 +173,11 @@ def test_forward_sends_each_agency_a_dossier_once_and_redacts_the_reporter(forwa
         assert secret not in text
     assert "dirahasiakan" in text
     assert "/instansi/" in message.body
+    forwarding = case.forwardings.get(agency__kind="bkn")  # BKN answers within 7 days (Agency.response_days)
+    assert forwarding.letter_number == f"{forwarding.pk:05d}/PNA/XI/2026"
+    for document in (text, message.body):
+        assert forwarding.letter_number in document
+        assert "paling lambat 2 Desember 2026" in document  # forwarded 25 November 2026
 
 
 def test_a_consenting_reporter_is_named_to_the_supervisor_only_never_to_the_employer_side(forwarded):

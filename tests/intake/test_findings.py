@@ -46,7 +46,8 @@ def test_a_verifikator_records_a_finding_without_a_reporter(client, ref, django_
 
 def test_an_analis_may_not_record_findings(client, ref):
     client.force_login(official("anwar", Role.ANALIS))
-    assert client.get(reverse("finding-create")).status_code == 403
+    page = client.get(reverse("finding-create"))
+    assert page.status_code == 403 and "Peran Anda tidak boleh mencatat temuan." in page.content.decode()  # why
     response = client.post("/api/v1/cases/", {**FINDING, "evidence": [upload(image_bytes())]})
     assert response.status_code == 403
     assert not Case.objects.exists()
@@ -132,7 +133,12 @@ def test_one_bad_row_refuses_the_whole_batch_with_each_rows_errors(client, ref, 
     ("findings", "screenshots", "message"),
     [
         (upload(b"\xff\xfe\x00bukan", "t.csv"), None, "UTF-8"),
-        (upload(b"asn_name\n", "t.csv"), None, "tidak berisi satu baris"),
+        (
+            upload(b"asn_name,asn_agency,asn_region,election,platform,incident_date,description,evidence\n", "t.csv"),
+            None,
+            "tidak berisi satu baris",
+        ),
+        (upload(b"asn_name,asn_agency\nA,B\n", "t.csv"), None, "Kolom wajib tidak ada: asn_region, election, platform"),
         (None, upload(b"bukan zip", "b.zip"), "harus ZIP"),
     ],
 )
@@ -144,3 +150,41 @@ def test_a_broken_upload_gets_a_clear_message(client, ref, findings, screenshots
     )
     assert response.status_code == 400 and message in response.content.decode()
     assert not Case.objects.exists()
+
+
+def test_a_column_the_form_does_not_know_is_named_with_the_ones_it_does(client, ref):
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    findings, screenshots = batch([{**FINDING, "evidence": "a.png"}], {"a.png": image_bytes()})
+    text = findings.read().decode().replace("known_date", "jabatan", 1)
+    response = client.post(
+        reverse("finding-batch"), {"findings": upload(text.encode(), "t.csv", "text/csv"), "screenshots": screenshots}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and "Kolom tidak dikenal: jabatan." in html and "known_date" in html
+    assert not Case.objects.exists()
+
+
+def test_a_spreadsheet_saved_with_semicolons_is_read(client, ref):
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=[*FINDING, "evidence"], delimiter=";")
+    writer.writeheader()
+    writer.writerow({**FINDING, "behaviours": "MEDSOS_KAMPANYE;AKUN_INSTANSI", "evidence": "a.png;b.png"})
+    findings = upload(text.getvalue().encode(), "t.csv", "text/csv")
+    _csv, screenshots = batch([], {"a.png": image_bytes(), "b.png": image_bytes()})
+    response = client.post(reverse("finding-batch"), {"findings": findings, "screenshots": screenshots})
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.evidence.count() == 2 and case.behaviours.count() == 2
+
+
+def test_the_sample_csv_linked_from_the_page_is_accepted(client, ref, settings):
+    client.force_login(official("koko", Role.KOORDINATOR))
+    page = client.get(reverse("finding-batch")).content.decode()
+    assert "samples/temuan-contoh.csv" in page
+    sample = (settings.BASE_DIR / "static" / "samples" / "temuan-contoh.csv").read_bytes()
+    _csv, screenshots = batch([], {"layar1.png": image_bytes(), "layar1b.png": image_bytes()})
+    response = client.post(
+        reverse("finding-batch"), {"findings": upload(sample, "contoh.csv", "text/csv"), "screenshots": screenshots}
+    )
+    assert response.status_code == 302 and Case.objects.get().asn_name == "Lalu Ahmad Zaini"

@@ -325,6 +325,14 @@ def test_long_description_error_names_the_limit(client, report_fields, png):
     assert any("5000" in error for error in errors), errors
 
 
+@pytest.mark.parametrize("field", ["reporter_name", "asn_name", "asn_agency", "asn_position"])
+def test_a_name_on_two_lines_is_refused_naming_the_field(client, report_fields, png, field):
+    response = post_report(client, {**report_fields, field: "Budi\r\nBcc: semua@example.org"}, [upload(png)])
+    assert response.status_code == 400
+    assert any("satu baris" in error for error in field_errors(response.content.decode(), field))
+    assert Case.objects.count() == 0
+
+
 def test_report_without_screenshots_is_rejected(client, report_fields, evidence_dir):
     response = post_report(client, report_fields, [])
     assert response.status_code == 400

@@ -78,3 +78,19 @@ def test_reclassify_keeps_the_old_and_new_values_in_the_timeline(ref):
         workflow.perform(
             "reclassify", case=CaseFactory(status="verified"), by=analis, category="kode_etik", behaviour=behaviour
         )
+
+
+def test_a_reclassification_that_changes_nothing_is_refused_and_a_real_one_makes_open_pages_stale(ref):
+    analis, koordinator = official("anwar", Role.ANALIS), official("kiki", Role.KOORDINATOR)
+    case = CaseFactory(status="verified")
+    behaviour = Behaviour.objects.get(code="MEDSOS_KAMPANYE")
+    workflow.perform("classify", case=case, by=analis, category="disiplin", behaviour=behaviour, severity="berat")
+    seen = case.events.last().pk
+    with pytest.raises(errors.Invalid, match="tidak berubah"):
+        workflow.perform("reclassify", case=case, by=analis, category="disiplin", behaviour=behaviour, severity="berat")
+    assert case.events.last().pk == seen  # nothing recorded
+    workflow.perform("reclassify", case=case, by=analis, category="disiplin", behaviour=behaviour, severity="sedang")
+    with pytest.raises(errors.Conflict, match="telah berubah"):  # the koordinator's page shows the old sanction
+        workflow.perform(
+            "reclassify", case=case, by=koordinator, seen_event=seen, category="kode_etik", behaviour=behaviour
+        )

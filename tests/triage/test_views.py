@@ -9,11 +9,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from complaints.models import Case, CaseEvent, Reporter
+from complaints.models import Case, CaseEvent, Region, Reporter
 from complaints.permissions import Role
 from complaints.triage import workflow
 from tests.factories import CaseFactory, official
-from tests.helpers import image_bytes, upload
+from tests.helpers import FROZEN_AT, image_bytes, upload
 
 
 @pytest.fixture
@@ -32,6 +32,15 @@ def test_officials_log_in_at_petugas(client, verifikator):
     right = client.post("/petugas/masuk/", {"username": "verifikator", "password": "sandi-rahasia-99"})
     assert right.status_code == 302
     assert client.get("/petugas/").status_code == 200
+
+
+def test_a_login_lasts_a_working_day(client, verifikator, clock):
+    clock.move_to(FROZEN_AT, tick=False)
+    client.post("/petugas/masuk/", {"username": "verifikator", "password": "sandi-rahasia-99"})
+    clock.move_to(FROZEN_AT + datetime.timedelta(hours=9, minutes=59), tick=False)
+    assert client.get("/petugas/").status_code == 200
+    clock.move_to(FROZEN_AT + datetime.timedelta(hours=10, minutes=1), tick=False)
+    assert client.get("/petugas/")["Location"].startswith("/petugas/masuk/")  # a computer left signed in
 
 
 def test_a_user_without_a_role_is_refused(client, ref):
@@ -154,6 +163,7 @@ def test_an_analis_cannot_see_the_identity(client, ref):
     refused = client.post(reverse("official-case-identity", args=[case.ticket]))
     assert refused.status_code == 403
     assert "Adityawarman" not in refused.content.decode()
+    assert "Peran Anda" in refused.content.decode()  # the page says why, not only "access denied"
     assert not CaseEvent.objects.filter(action="identity_viewed").exists()
 
 
@@ -188,3 +198,10 @@ def test_the_case_page_has_no_duplicate_element_ids(client, ref):
     ids = Counter(re.findall(r'\sid="([^"]+)"', page))
     assert [element_id for element_id, count in ids.items() if count > 1] == []
     assert 'for="id_verify_note"' in page and 'for="id_reject_note"' in page
+
+
+def test_a_provincial_civil_servant_is_placed_in_the_province_alone(client, ref):
+    case = CaseFactory(asn_region=Region.objects.get(code="36"), asn_agency="Pemerintah Provinsi Banten")
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    page = client.get(reverse("official-case", args=[case.ticket])).content.decode()
+    assert "<dd>Banten</dd>" in page  # not "Banten, " with nothing after the comma

@@ -24,6 +24,7 @@ from ...intake.findings import FindingForm
 from ...intake.services import report_submit
 from ...models import AccessLog, Agency, Case, Category, Platform
 from ...responses import dossier_file, evidence_file, record_access
+from ...tickets import ticket_or_invalid
 from ...triage import selectors, services, workflow
 from ...triage.actions import ACTIONS
 from ...triage.filters import QueueFilterForm
@@ -104,6 +105,11 @@ class Pagination(PageNumberPagination):
 
 class OfficialAPIView(APIView):
     permission_classes = [IsOfficial]
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)  # who asks first: a stranger learns nothing here
+        if "ticket" in kwargs:
+            ticket_or_invalid(kwargs["ticket"])  # a mistyped ticket is 400, before any query
 
     def detail(self, request, ticket: str, *, http_status: int = status.HTTP_200_OK, looked: bool = False) -> Response:
         """Answer with the case detail; `looked`: a read of the case, recorded in the access log."""

@@ -58,7 +58,17 @@ class ReportStatusSerializer(serializers.Serializer):
 class ElectionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Election
-        fields = ["slug", "name", "type", "voting_date", "campaign_start", "campaign_end", "accepts_reports"]
+        fields = [
+            "slug",
+            "name",
+            "type",
+            "voting_date",
+            "campaign_start",
+            "campaign_end",
+            "stages_start",
+            "stages_end",
+            "accepts_reports",
+        ]
 
 
 class RegionSerializer(serializers.ModelSerializer):

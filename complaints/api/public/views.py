@@ -19,7 +19,7 @@ from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from ...intake.throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
 from ...reference import selectors as reference
 from ...responses import client_address
-from ...tickets import InvalidTicket, normalize_ticket
+from ...tickets import ticket_or_invalid
 from ..errors import body_error_response, error_response, form_error_response
 from ..schema import errors, form_schema
 from . import serializers as s
@@ -28,15 +28,6 @@ REGION_CODE_RE = re.compile(r"[0-9]{2}(\.[0-9]{2})?")
 TICKET_PARAMETER = OpenApiParameter(
     "ticket", location="path", description="NTR-XXXX-XXXX; any letter case, dashes optional (else 400)"
 )
-
-
-def _ticket(text: str) -> str:
-    """Return the normalised ticket, or raise Invalid naming the field (before any query)."""
-    try:
-        return normalize_ticket(text)
-    except InvalidTicket:
-        message = _("Nomor tiket tidak valid. Formatnya NTR-XXXX-XXXX.")
-        raise Invalid.on_field("ticket", message, code="invalid_ticket") from None
 
 
 class PublicAPIView(APIView):
@@ -95,7 +86,7 @@ class ReportStatusView(PublicAPIView):
         responses={200: s.ReportStatusSerializer, **errors(400, 404, 429)},
     )
     def get(self, request, ticket: str):
-        normalized = _ticket(ticket)
+        normalized = ticket_or_invalid(ticket)
         case = selectors.case_get_public(ticket=normalized)
         if case is None:
             message = _("Tiket %(ticket)s tidak ditemukan. Periksa kembali nomornya.") % {"ticket": normalized}
@@ -116,7 +107,7 @@ class ReportReplyView(PublicAPIView):
         responses={201: s.ReportStatusSerializer, **errors(400, 403, 409, 413, 415, 429)},
     )
     def post(self, request, ticket: str):
-        normalized = _ticket(ticket)
+        normalized = ticket_or_invalid(ticket)
         if refused := body_error_response(request.data, ReplyForm):
             return refused
         form = ReplyForm(data=request.data, files=request.FILES)

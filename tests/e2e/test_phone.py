@@ -1,0 +1,25 @@
+"""Every page fits a 360 px phone: nothing scrolls sideways (UX.md), the officials' too."""
+
+from complaints.models import Case
+from complaints.permissions import Role
+from tests.e2e.test_officials import PASSWORD, log_in
+from tests.factories import CaseFactory, official
+
+WIDE = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def test_the_citizens_and_the_officials_pages_fit_360_px(page):
+    official("vera", Role.VERIFIKATOR, password=PASSWORD)
+    long_name = "Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Kepulauan Bangka Belitung"
+    for number in range(3):
+        CaseFactory(asn_name=f"Pengelola akun resmi nomor {number}", asn_agency=long_name)
+    for path in ("/", "/lapor/", "/status/"):
+        page.goto(path)
+        assert page.evaluate(WIDE) <= 0, path
+    log_in(page, "vera")
+    page.shot("queue")
+    assert page.evaluate(WIDE) <= 0, "/petugas/"
+    page.goto(f"/petugas/kasus/{Case.objects.first().ticket}/")
+    assert page.evaluate(WIDE) <= 0, "the case page"
+    page.goto("/petugas/temuan/unggah/")
+    assert page.evaluate(WIDE) <= 0, "the batch upload"
