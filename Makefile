@@ -53,6 +53,9 @@ translations: venv system-deps
 	$(PY) manage.py makemessages -l en -l id --ignore=.venv --ignore=var --ignore=tests --no-obsolete -v 0
 	msgattrib --clear-fuzzy --empty --clear-previous locale/id/LC_MESSAGES/django.po \
 	  | msgen - -o locale/id/LC_MESSAGES/django.po
+	@# Indonesian has one plural form, which msgen leaves empty: it is the plural source text.
+	$(PY) -c "import polib; po = polib.pofile('locale/id/LC_MESSAGES/django.po'); \
+	[e.msgstr_plural.update({0: e.msgid_plural}) for e in po if e.msgid_plural and not e.msgstr_plural.get(0)]; po.save()"
 	@msgattrib --untranslated --no-obsolete locale/en/LC_MESSAGES/django.po | grep -c '^msgid' \
 	  | xargs -I{} echo "English entries to translate: {} (minus the header)"
 

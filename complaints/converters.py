@@ -2,6 +2,8 @@ from django.urls import register_converter
 
 from .tickets import InvalidTicket, normalize_ticket
 
+MAX_ID = 10**18 - 1  # 18 digits: fits a 64-bit column, so a huge id is a 404 or a 400, never a 500
+
 
 class IdConverter:
     """A database id in a URL: at most 18 digits, so it always fits a 64-bit column (no 500)."""

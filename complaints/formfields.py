@@ -46,3 +46,17 @@ class SingleLineField(forms.CharField):
                 code="control_characters",
                 params={"label": self.label},
             )
+
+
+class RegionCodeField(forms.RegexField):
+    """A province (36) or kabupaten/kota (36.73) code, as the filters take it."""
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            regex=r"^[0-9]{2}(\.[0-9]{2})?$",
+            label=_("Wilayah"),
+            required=False,
+            help_text=_("Kode provinsi (36) atau kabupaten/kota (36.73)"),
+            error_messages={"invalid": _("Kode wilayah harus seperti 36 atau 36.73.")},
+            **kwargs,
+        )

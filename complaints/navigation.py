@@ -11,5 +11,6 @@ def officials_menu(request) -> dict:
     return {
         "menu": {
             "record_finding": permissions.has(user, permissions.RECORD_FINDING),
+            "export": permissions.has(user, permissions.EXPORT),
         }
     }

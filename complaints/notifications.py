@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .models import Case, CaseEvent, Notification
+from .models import Case, CaseEvent, Forwarding, Notification
 from .permissions import Role
 
 
@@ -112,3 +112,24 @@ def overdue_digest_send() -> int:
             context={"official": official, "rows": rows, "today": today},
         )
     return sent
+
+
+def agency_reminder_send(*, agency_id: int, forwarding_ids: list[int], day: str) -> bool:
+    """Email an agency its unanswered dossiers, each with a fresh link (the same link key: the
+    earlier links keep working), once per agency and day."""
+    from .forwarding.links import agency_url  # forwarding queues this module's emails
+
+    forwardings = list(
+        Forwarding.objects.filter(pk__in=forwarding_ids, outcome="").select_related("case", "agency").order_by("pk")
+    )
+    if not forwardings:
+        return False
+    agency = forwardings[0].agency  # every forwarding listed is this agency's
+    rows = [{"forwarding": forwarding, "url": agency_url(forwarding)} for forwarding in forwardings]
+    return _send_once(
+        Notification.Kind.AGENCY_REMINDER,
+        about=f"{agency_id}:{day}",  # the day the koordinator asked: forwarding.services.reminder_key
+        case=None,
+        to=agency.email,
+        context={"agency": agency, "rows": rows},
+    )

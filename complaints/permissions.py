@@ -18,6 +18,7 @@ COORDINATE = "complaints.coordinate_case"  # forward, close, resend, dossiers, d
 VIEW_IDENTITY = "complaints.view_reporter_identity"
 DOWNLOAD_ORIGINAL = "complaints.download_original_evidence"
 RECORD_FINDING = "complaints.record_finding"  # an official's own finding (temuan)
+EXPORT = "complaints.export_cases"  # the filtered queue as CSV or XLSX, never reporter identity
 
 
 class Role(models.TextChoices):
@@ -33,9 +34,19 @@ class Role(models.TextChoices):
 ROLE_PERMISSIONS = {
     Role.VERIFIKATOR: [VIEW_CASE, TRIAGE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL, RECORD_FINDING],
     Role.ANALIS: [VIEW_CASE, CLASSIFY],
-    Role.KOORDINATOR: [VIEW_CASE, TRIAGE, CLASSIFY, COORDINATE, VIEW_IDENTITY, DOWNLOAD_ORIGINAL, RECORD_FINDING],
+    Role.KOORDINATOR: [
+        VIEW_CASE,
+        TRIAGE,
+        CLASSIFY,
+        COORDINATE,
+        VIEW_IDENTITY,
+        DOWNLOAD_ORIGINAL,
+        RECORD_FINDING,
+        EXPORT,
+    ],
     Role.ADMIN: [
         VIEW_CASE,
+        EXPORT,
         "complaints.add_election",
         "complaints.change_election",
         "complaints.view_election",

@@ -9,8 +9,9 @@ import math
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.throttling import BaseThrottle
 
@@ -19,6 +20,9 @@ from .errors import Conflict, DomainError, Invalid, NotAllowed, NotFound
 from .evidence import services as evidence_services
 from .forwarding import services as forwarding_services
 from .models import AccessLog, Evidence, Forwarding
+from .oversight import export
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The one mapping of domain errors to HTTP status codes, used by the API and the HTML views.
 HTTP_STATUS = {Invalid: 400, NotAllowed: 403, NotFound: 404, Conflict: 409}
@@ -115,6 +119,25 @@ def decision_letter_file(request, forwarding: Forwarding) -> FileResponse:
     record_access(request, kind=AccessLog.Kind.LETTER, case=forwarding.case, detail=forwarding.agency.name)
     name = f"{forwarding.case.ticket}-keputusan-{forwarding.agency_id}.pdf"
     return private_file(handle, content_type="application/pdf", filename=name, attachment=True)
+
+
+def export_response(request, *, cases, kind: str):
+    """Return the cases as a CSV streamed row by row, or as an XLSX file; record the export and
+    its filters in the access log."""
+    if kind == "xlsx" and cases.count() > export.MAX_XLSX_ROWS:
+        raise Invalid.on_field(
+            "file",
+            _("XLSX paling banyak %(rows)s baris; pilih CSV, atau persempit saringan.")
+            % {"rows": f"{export.MAX_XLSX_ROWS:,}".replace(",", ".")},
+        )
+    record_access(request, kind=AccessLog.Kind.EXPORT, detail=request.GET.urlencode() or "semua")
+    name = f"kasus-{timezone.localdate().isoformat()}"
+    if kind == "xlsx":
+        return private_file(export.xlsx_file(cases), content_type=XLSX, filename=f"{name}.xlsx", attachment=True)
+    response = StreamingHttpResponse(export.csv_lines(cases), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def throttled_page(request, wait: float):

@@ -59,6 +59,12 @@ def notify_assignee_of_reply(*, event_id: int) -> bool:
 
 
 @shared_task(**EMAIL_RETRY)
+def send_agency_reminder(*, agency_id: int, forwarding_ids: list[int], day: str) -> bool:
+    """Email an agency the dossiers it has not answered, each with a working link."""
+    return _call("notifications.agency_reminder_send", agency_id=agency_id, forwarding_ids=forwarding_ids, day=day)
+
+
+@shared_task(**EMAIL_RETRY)
 def send_overdue_digest() -> int:
     """Email each koordinator the overdue cases (daily, by beat; once per day per official)."""
     return _call("notifications.overdue_digest_send")

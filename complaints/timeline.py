@@ -90,6 +90,20 @@ def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> C
     )
 
 
+def agency_reminded(*, forwarding: Forwarding, by) -> CaseEvent:
+    """Record, for officials only, that the office reminded an agency of its answer."""
+    case = forwarding.case
+    return _append(
+        case=case,
+        action=Action.AGENCY_REMINDED,
+        actor=by,
+        is_public=False,
+        from_status=case.status,
+        to_status=case.status,
+        internal_note=forwarding.agency.name,
+    )
+
+
 def for_officials(*, case: Case) -> QuerySet[CaseEvent]:
     """Return every event, internal ones and actors included."""
     return case.events.select_related("actor")

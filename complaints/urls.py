@@ -6,6 +6,7 @@ from .accounts import views as accounts
 from .evidence import views as evidence
 from .forwarding import views as forwarding
 from .intake import views as intake
+from .oversight import views as oversight
 from .triage import views as triage
 
 urlpatterns = [
@@ -17,7 +18,13 @@ urlpatterns = [
     path("status/<str:ticket>/balas/", intake.status_reply, name="status-reply"),
     path("instansi/<str:token>/", forwarding.agency_page, name="agency"),
     path("instansi/<str:token>/berkas/", forwarding.agency_dossier, name="agency-dossier"),
+    path("statistik/", oversight.public_statistics, name="public-statistics"),
+    path("statistik/data.csv", oversight.public_statistics_csv, name="public-statistics-csv"),
     path("petugas/", triage.queue, name="official-queue"),
+    path("petugas/dasbor/", oversight.dashboard_view, name="official-dashboard"),
+    path("petugas/dasbor/pengingat/<id:agency_id>/", oversight.agency_remind, name="official-agency-remind"),
+    path("petugas/asn/", oversight.register_view, name="official-register"),
+    path("petugas/ekspor/", oversight.export_view, name="official-export"),
     path("petugas/masuk/", accounts.LoginView.as_view(), name="login"),
     path("petugas/masuk/kode/", accounts.otp_verify, name="otp-verify"),
     path("petugas/verifikasi-dua-langkah/", accounts.otp_enrol, name="otp-enrol"),

@@ -330,6 +330,11 @@ POW_SURGE_RATE = env("POW_SURGE_RATE", default="300/hour")
 POW_MAX_NUMBER = env.int("POW_MAX_NUMBER", default=50_000)
 POW_EXPIRES_SECONDS = env.int("POW_EXPIRES_SECONDS", default=600)
 
+# PUBLIC STATISTICS: a count below this is published as null ("<5"), so nobody is picked out.
+PUBLIC_STATS_MIN = env.int("PUBLIC_STATS_MIN", default=5)
+if PUBLIC_STATS_MIN < 2:
+    raise ImproperlyConfigured("PUBLIC_STATS_MIN must be at least 2: a count of 1 names a person.")
+
 # EVIDENCE LIMITS (DESIGN §4)
 # ------------------------------------------------------------------------------
 MAX_EVIDENCE_FILES = env.int("MAX_EVIDENCE_FILES", default=5)  # screenshots per report

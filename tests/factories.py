@@ -33,6 +33,7 @@ from complaints.models import (
     Reporter,
     RoutingRule,
 )
+from complaints.oversight.people import name_key, person_key
 from complaints.tickets import generate_ticket
 from tests.helpers import image_bytes
 
@@ -92,7 +93,12 @@ class CaseFactory(factory.django.DjangoModelFactory):
     access_code_hash = factory.LazyFunction(access_code_hash)
     consented_at = factory.LazyFunction(timezone.now)
     asn_name = "Budi Santoso"
+    asn_nip = ""
     asn_agency = "Dinas Pendidikan Kota Serang"
+    asn_key = factory.LazyAttribute(
+        lambda case: person_key(nip=case.asn_nip, name=case.asn_name, agency=case.asn_agency)
+    )
+    asn_name_key = factory.LazyAttribute(lambda case: name_key(case.asn_name))
     asn_region = factory.LazyFunction(lambda: Region.objects.get(code="36.73"))
     platform = "facebook"
     incident_date = factory.LazyFunction(timezone.localdate)

@@ -1,6 +1,7 @@
 from django.urls import path, re_path
 
 from .. import converters  # noqa: F401 (registers the "id" and "ticket" path converters)
+from .officials import oversight
 from .officials import views as officials
 from .public import views as public
 
@@ -13,7 +14,11 @@ urlpatterns = [
     path("regions/", public.RegionListView.as_view(), name="api-regions"),
     path("behaviours/", public.BehaviourListView.as_view(), name="api-behaviours"),
     path("auth/token/", officials.TokenView.as_view(), name="api-token"),
+    path("public-stats/", public.PublicStatsView.as_view(), name="api-public-stats"),
+    path("stats/", oversight.StatsView.as_view(), name="api-stats"),
+    path("officials/", oversight.RegisterView.as_view(), name="api-officials"),
     path("cases/", officials.CaseListView.as_view(), name="api-cases"),
+    path("cases/export/", oversight.ExportView.as_view(), name="api-cases-export"),  # before a ticket's path
     path("cases/<ticket:ticket>/", officials.CaseDetailView.as_view(), name="api-case"),
     path("cases/<ticket:ticket>/actions/<str:action>/", officials.CaseActionView.as_view(), name="api-case-action"),
     path("cases/<ticket:ticket>/reporter/", officials.CaseReporterView.as_view(), name="api-case-reporter"),

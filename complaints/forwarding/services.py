@@ -3,12 +3,13 @@
 import uuid
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .. import permissions, tasks, timeline
-from ..errors import Conflict, NotFound
-from ..models import Agency, Case, CaseEvent, Forwarding
+from ..errors import Conflict, Invalid, NotFound
+from ..models import Agency, Case, CaseEvent, Forwarding, Notification
 from ..storage import evidence_storage
 from . import dossier, routing
 
@@ -82,6 +83,38 @@ def forwarding_resend(*, forwarding: Forwarding, by) -> None:
     if not updated:
         raise Conflict(_("Instansi sudah melaporkan hasil; berkas tidak perlu dikirim ulang."))
     transaction.on_commit(lambda: tasks.send_dossier.delay(forwarding_id=forwarding.pk))
+
+
+def agency_remind(*, agency: Agency, cases: QuerySet[Case], by) -> int:
+    """Remind an agency of the dossiers (of `cases`, the official's) it has not answered: one
+    email a day listing each with a working link, and a note in each case's timeline. Return how
+    many dossiers the reminder lists."""
+    permissions.require(by, permissions.COORDINATE, _("Peran Anda tidak boleh mengingatkan instansi."))
+    day = timezone.localdate()
+    with transaction.atomic():
+        list(Agency.objects.select_for_update().filter(pk=agency.pk).values_list("pk"))  # one reminder at a time
+        if Notification.objects.filter(key=reminder_key(agency=agency, day=day)).exists():
+            raise Conflict(_("%(agency)s sudah diingatkan hari ini.") % {"agency": agency.name})
+        pending = list(
+            Forwarding.objects.filter(
+                agency=agency, case__in=cases.values("pk"), outcome="", delivery=Forwarding.Delivery.SENT
+            ).select_related("case")
+        )
+        if not pending:
+            raise Invalid(_("Tidak ada berkas yang menunggu jawaban %(agency)s.") % {"agency": agency.name})
+        Notification.objects.create(key=reminder_key(agency=agency, day=day), kind=Notification.Kind.AGENCY_REMINDER)
+        for forwarding in pending:
+            timeline.agency_reminded(forwarding=forwarding, by=by)
+        ids = [forwarding.pk for forwarding in pending]
+        transaction.on_commit(
+            lambda: tasks.send_agency_reminder.delay(agency_id=agency.pk, forwarding_ids=ids, day=day.isoformat())
+        )
+    return len(pending)
+
+
+def reminder_key(*, agency: Agency, day) -> str:
+    """The key of an agency's reminder of a day: a second click the same day sends nothing."""
+    return f"agency-reminder:{agency.pk}:{day.isoformat()}"
 
 
 def links_revoke(*, forwarding_ids: list[int]) -> int:

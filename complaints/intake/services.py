@@ -15,6 +15,7 @@ from ..errors import Conflict, NotAllowed
 from ..evidence.services import evidence_seal_all, sealing
 from ..evidence.validation import CheckedImage
 from ..models import Behaviour, Case, Election, Region, Reporter
+from ..oversight import people
 from ..tickets import generate_access_code, generate_ticket, normalize_access_code
 from ..triage import deadlines, workflow
 
@@ -121,6 +122,8 @@ def _case_create(
         asn_agency=report.asn_agency,
         asn_position=report.asn_position,
         asn_region=report.asn_region,
+        asn_key=people.person_key(nip=report.asn_nip, name=report.asn_name, agency=report.asn_agency),
+        asn_name_key=people.name_key(report.asn_name)[:200],
         platform=report.platform,
         post_url=report.post_url,
         incident_date=report.incident_date,

@@ -119,7 +119,12 @@ class Case(ConcurrentTransitionMixin, models.Model):
     )
     description = models.TextField(_("uraian kejadian"))
 
+    # The register's key of the civil servant (oversight.people): by NIP, else name and agency.
+    asn_key = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
+    asn_name_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now, editable=False, db_index=True)
+    first_action_at = models.DateTimeField(_("pertama ditangani"), null=True, blank=True, editable=False)
     ended_at = models.DateTimeField(_("selesai atau ditolak"), null=True, blank=True, editable=False, db_index=True)
     identity_erased_at = models.DateTimeField(_("identitas dihapus"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
@@ -188,6 +193,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("view_reporter_identity", _("Melihat identitas pelapor")),
             ("download_original_evidence", _("Mengunduh berkas bukti asli")),
             ("record_finding", _("Mencatat temuan petugas")),
+            ("export_cases", _("Mengekspor daftar kasus")),
         ]
 
     def __str__(self):
@@ -288,6 +294,7 @@ class CaseEvent(models.Model):
         ORIGINAL_DOWNLOADED = "original_downloaded", _("Berkas bukti asli diunduh")
         IDENTITY_ERASED = "identity_erased", _("Identitas pelapor dihapus (masa simpan habis)")
         ORIGINAL_ERASED = "original_erased", _("Berkas bukti asli dihapus (masa simpan habis)")
+        AGENCY_REMINDED = "agency_reminded", _("Instansi diingatkan")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)

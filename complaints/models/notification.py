@@ -15,6 +15,7 @@ class Notification(models.Model):
         STATUS_CHANGE = "status_change", _("Perubahan status untuk pelapor")
         REPLY_RECEIVED = "reply_received", _("Jawaban pelapor untuk petugas")
         OVERDUE_DIGEST = "overdue_digest", _("Ringkasan kasus terlambat")
+        AGENCY_REMINDER = "agency_reminder", _("Pengingat untuk instansi")
 
     key = models.CharField(max_length=100, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications")

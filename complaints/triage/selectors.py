@@ -1,6 +1,7 @@
 """Reads of triage: the queue (one selector for the HTML queue and the API list), its counts, and
 the case as an official sees it (one selector for the case page and the API detail)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
@@ -17,10 +18,25 @@ from ..forwarding.routing import suggest_agencies
 from ..models import Agency, Case, CaseEvent, Evidence, Forwarding
 from ..tickets import InvalidTicket, normalize_ticket
 from .actions import available_actions
-from .filters import CaseFilters
+from .filters import STEP_STATUSES, CaseFilters, Due
 
 
-def _filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
+def _day_start(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _due(due: str) -> Q:
+    today = timezone.localdate()
+    open_case = Q(status__in=Case.OPEN_STATUSES)
+    if due == Due.TODAY:
+        return open_case & Q(deadline=today)
+    if due == Due.WEEK:
+        return open_case & Q(deadline__gte=today, deadline__lte=today + datetime.timedelta(days=7))
+    return open_case & Q(deadline__lt=today)
+
+
+def cases_filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
+    """Return the cases of the official's regions under every filter but the status (the tabs')."""
     cases = jurisdiction.cases_for(user)
     if filters.source:
         cases = cases.filter(source=filters.source)
@@ -38,6 +54,20 @@ def _filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
         cases = cases.filter(assignee=user)
     if filters.q:
         cases = cases.filter(_search(filters.q))
+    if filters.behaviour:
+        cases = cases.filter(behaviour__code=filters.behaviour)
+    if filters.reason:
+        cases = cases.filter(rejection_reason=filters.reason)
+    if filters.agency:
+        cases = cases.filter(forwardings__agency_id=filters.agency)  # one forwarding per agency and case
+    if filters.step:
+        cases = cases.filter(status__in=STEP_STATUSES[filters.step])
+    if filters.due:
+        cases = cases.filter(_due(filters.due))
+    if filters.date_from:
+        cases = cases.filter(submitted_at__gte=_day_start(filters.date_from))
+    if filters.date_to:
+        cases = cases.filter(submitted_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1)))
     return cases
 
 
@@ -70,7 +100,7 @@ def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
 
     Everything the queue shows comes in the same query (no query per case).
     """
-    cases = _filtered(filters, user=user)
+    cases = cases_filtered(filters, user=user)
     if filters.status:
         cases = cases.filter(status=filters.status)
     return (
@@ -84,7 +114,7 @@ def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
 
 def case_status_counts(*, user, filters: CaseFilters) -> dict[str, int]:
     """Return how many cases each status tab holds under the other filters (one query)."""
-    rows = _filtered(filters, user=user).order_by().values("status").annotate(count=Count("pk"))
+    rows = cases_filtered(filters, user=user).order_by().values("status").annotate(count=Count("pk"))
     counts = {status: 0 for status in Case.Status.values}
     counts.update({row["status"]: row["count"] for row in rows})
     return counts
@@ -123,6 +153,7 @@ class CaseDetail:
     forwardings: list[Forwarding]
     available_actions: list[str]
     chain_break: chain.Break | None  # where the hash-chained timeline was altered, if it was
+    reported_before: int  # the official's other cases about the same person (the register's key)
 
 
 def case_detail(*, ticket: str, user) -> CaseDetail:
@@ -139,7 +170,14 @@ def case_detail(*, ticket: str, user) -> CaseDetail:
         forwardings=list(case.forwardings.select_related("agency")),
         available_actions=available_actions(case, user),
         chain_break=timeline.chain_break(case=case, events=events),
+        reported_before=_same_person(case, user=user).count(),
     )
+
+
+def _same_person(case: Case, *, user) -> QuerySet[Case]:
+    if not case.asn_key:
+        return Case.objects.none()
+    return jurisdiction.cases_for(user).filter(asn_key=case.asn_key).exclude(pk=case.pk)
 
 
 def case_list_overdue(*, user) -> QuerySet[Case]:

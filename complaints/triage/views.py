@@ -33,8 +33,9 @@ def queue(request):
     tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
     query = request.GET.copy()
     query.pop("page", None)
-    without_status = query.copy()
+    without_status, without_agency = query.copy(), query.copy()
     without_status.pop("status", None)
+    without_agency.pop("agency", None)
     context = {
         "form": form,
         "filters": filters,
@@ -43,6 +44,7 @@ def queue(request):
         "total": sum(counts.values()),
         "query": query.urlencode(),
         "query_without_status": without_status.urlencode(),
+        "without_agency": without_agency.urlencode(),
         "missing_collective_leave": timezone.localdate().year if deadlines.missing_collective_leave() else None,
         "regions": jurisdiction.regions_named(request.user),
     }

@@ -23,7 +23,13 @@ from . import deadlines, selectors
 from .actions import ACTIONS, Action, Step
 
 # Events that change nothing an official decides on: they never make an open page stale.
-LOOKS = [Action.IDENTITY_VIEWED, Action.ORIGINAL_DOWNLOADED, Action.IDENTITY_ERASED, Action.ORIGINAL_ERASED]
+LOOKS = [
+    Action.IDENTITY_VIEWED,
+    Action.ORIGINAL_DOWNLOADED,
+    Action.IDENTITY_ERASED,
+    Action.ORIGINAL_ERASED,
+    Action.AGENCY_REMINDED,
+]
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,8 @@ def _act(
         from_status = current.status
         audit = step.apply(current) if step.apply else None
         move()
+        if by is not None and current.first_action_at is None:
+            current.first_action_at = timezone.now()  # the office's response time counts to here
         if current.status in (Case.Status.CLOSED, Case.Status.REJECTED):
             current.ended_at = timezone.now()  # retention counts from here
         current.deadline = deadlines.deadline_for(current, entered_on=timezone.localdate())

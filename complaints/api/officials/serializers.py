@@ -165,6 +165,7 @@ class CaseDetailSerializer(CaseListSerializer):
     suggested_agencies = serializers.SerializerMethodField()
     forwardings = serializers.SerializerMethodField()
     timeline_intact = serializers.SerializerMethodField()
+    reported_before = serializers.SerializerMethodField()
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -192,6 +193,7 @@ class CaseDetailSerializer(CaseListSerializer):
             "suggested_agencies",
             "forwardings",
             "timeline_intact",
+            "reported_before",
         ]
 
     @property
@@ -222,6 +224,10 @@ class CaseDetailSerializer(CaseListSerializer):
 
     def get_timeline_intact(self, case) -> bool:
         return self.detail.chain_break is None
+
+    def get_reported_before(self, case) -> int:
+        """The official's other cases about the same person (`GET /api/v1/officials/?key=…`)."""
+        return self.detail.reported_before
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_available_actions(self, case):

@@ -22,12 +22,12 @@ from ...forwarding.forms import AgencyFilterForm
 from ...forwarding.selectors import agency_list, forwarding_get
 from ...intake.findings import FindingForm
 from ...intake.services import report_submit
-from ...models import AccessLog, Agency, Case, Category, Platform
+from ...models import AccessLog, Agency, Case, Category, Platform, RejectionReason
 from ...responses import dossier_file, evidence_file, record_access
 from ...tickets import ticket_or_invalid
 from ...triage import selectors, services, workflow
 from ...triage.actions import ACTIONS
-from ...triage.filters import QueueFilterForm
+from ...triage.filters import Due, QueueFilterForm, Step
 from ..authentication import expires_at
 from ..errors import body_error_response, form_error_response
 from ..schema import errors, form_schema, page_of
@@ -139,6 +139,13 @@ FILTER_PARAMETERS = [
     OpenApiParameter("mine", bool, description="true: only cases I handle"),
     OpenApiParameter("source", enum=Case.Source.values, description="laporan: citizens' reports; temuan: findings"),
     OpenApiParameter("q", description="a ticket, or words of the name, agency, description or screenshots"),
+    OpenApiParameter("behaviour", description="the classified behaviour's code, e.g. MEDSOS_KAMPANYE"),
+    OpenApiParameter("reason", enum=RejectionReason.values, description="a rejected case's reason"),
+    OpenApiParameter("agency", int, description="forwarded to this agency (its id)"),
+    OpenApiParameter("step", enum=Step.values, description="the deadline's step: the statuses it covers"),
+    OpenApiParameter("due", enum=Due.values, description="open cases due today, within 7 days, or overdue"),
+    OpenApiParameter("from", str, description="submitted on or after (YYYY-MM-DD)"),
+    OpenApiParameter("to", str, description="submitted on or before (YYYY-MM-DD)"),
     *PAGE_PARAMETERS,
 ]
 

@@ -91,3 +91,44 @@ class ChallengeSerializer(serializers.Serializer):
     maxnumber = serializers.IntegerField()
     salt = serializers.CharField()
     signature = serializers.CharField()
+
+
+class PublicTotalsSerializer(serializers.Serializer):
+    received = serializers.IntegerField(allow_null=True)
+    forwarded = serializers.IntegerField(allow_null=True)
+    outcome_reported = serializers.IntegerField(allow_null=True)
+    sanctioned = serializers.IntegerField(allow_null=True)
+
+
+class PublicRowSerializer(PublicTotalsSerializer):
+    key = serializers.CharField(help_text="a province code, an election slug, a platform or a month (YYYY-MM)")
+
+
+class PublicTableSerializer(serializers.Serializer):
+    rows = PublicRowSerializer(many=True)
+    totals = PublicTotalsSerializer()
+
+
+class PublicFollowUpSerializer(serializers.Serializer):
+    sent = serializers.IntegerField(allow_null=True)
+    acknowledged = serializers.IntegerField(allow_null=True)
+    outcome_reported = serializers.IntegerField(allow_null=True)
+    overdue = serializers.IntegerField(allow_null=True)
+
+
+class PublicStatsSerializer(serializers.Serializer):
+    """Counts only; each count of 1 to `suppressed_below` - 1, and each that could be worked out
+    from the others, is null."""
+
+    generated_at = serializers.DateTimeField()
+    suppressed_below = serializers.IntegerField()
+    total = serializers.IntegerField(allow_null=True)
+    by_status = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+    by_category = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+    by_province = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+    by_platform = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+    overdue = serializers.IntegerField(allow_null=True)
+    forwardings = PublicFollowUpSerializer()
+    outcomes = serializers.DictField(child=serializers.IntegerField(allow_null=True))
+    median_hours_to_first_action = serializers.FloatField(allow_null=True)
+    tables = serializers.DictField(child=PublicTableSerializer(), help_text="province, election, platform, month")

@@ -17,6 +17,7 @@ from ...errors import Invalid, NotFound
 from ...intake import pow, selectors, services
 from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from ...intake.throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
+from ...oversight import public as public_stats
 from ...reference import selectors as reference
 from ...responses import client_address
 from ...tickets import ticket_or_invalid
@@ -118,6 +119,18 @@ class ReportReplyView(PublicAPIView):
             case=case, text=form.cleaned_data["text"], evidence=form.cleaned_data["evidence"]
         )
         return _status(outcome.case, http_status=status.HTTP_201_CREATED)
+
+
+class PublicStatsView(PublicAPIView):
+    throttle_classes = [LookupThrottle]
+
+    @extend_schema(
+        operation_id="public_stats",
+        summary="Transparency statistics: counts only, small ones suppressed (null)",
+        responses={200: s.PublicStatsSerializer, **errors(400, 429)},
+    )
+    def get(self, request):
+        return Response(s.PublicStatsSerializer(public_stats.figures()).data)
 
 
 class ReferenceListView(generics.ListAPIView):
