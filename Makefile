@@ -8,7 +8,7 @@ PORT ?= 8000
 # Links in emails point at the server `make run` starts, unless SITE_URL is set (here or in .env).
 RUN_SITE_URL = $(if $(SITE_URL),,$(shell grep -qs '^SITE_URL=' .env || echo SITE_URL=http://$(HOST):$(PORT)))
 
-.PHONY: run run-stack test lint format messages translations venv system-deps stack-deps clean
+.PHONY: run run-stack test bench lint format messages translations venv system-deps stack-deps clean
 
 venv: $(STAMP)
 
@@ -81,6 +81,10 @@ format: venv
 # Lint and three suites: fast feedback on SQLite; the integration suite on PostgreSQL, Redis with
 # real Celery workers and an S3 server (tools/stack.py starts and stops them); the browser suite.
 # Each runs to its end even when another failed; a summary of all of them comes last.
+# The benchmarks (bench/run.py): not part of `make test`. BENCH_ARGS="--sizes 10000,100000 --rounds 3"
+bench: venv messages stack-deps
+	$(PY) tools/stack.py run -- $(PY) bench/run.py $(BENCH_ARGS)
+
 test: venv .env messages stack-deps
 	$(PY) tools/suites.py
 

@@ -77,6 +77,16 @@ def expire_unanswered_requests() -> int:
 
 
 @shared_task
+def refresh_dashboard(*, user_id: int, filters: dict, day: str) -> None:
+    _call("oversight.snapshot.refresh", user_id=user_id, filters=filters, day=day)
+
+
+@shared_task
+def refresh_public_stats() -> None:
+    _call("oversight.public.refresh")
+
+
+@shared_task
 def prune_rate_limits() -> int:
     """Delete rate-limit buckets idle for a day, longer than any limit's period (daily, by beat)."""
     return _call("ratelimit.prune", idle_seconds=86400)

@@ -335,6 +335,10 @@ PUBLIC_STATS_MIN = env.int("PUBLIC_STATS_MIN", default=5)
 if PUBLIC_STATS_MIN < 2:
     raise ImproperlyConfigured("PUBLIC_STATS_MIN must be at least 2: a count of 1 names a person.")
 
+# DASHBOARD: after the data changes, the figures computed up to this long ago are still shown while
+# a task computes the new ones (complaints/oversight/snapshot.py); 0 computes them in the request.
+DASHBOARD_STALE_SECONDS = env.int("DASHBOARD_STALE_SECONDS", default=60)
+
 # EVIDENCE LIMITS (DESIGN §4)
 # ------------------------------------------------------------------------------
 MAX_EVIDENCE_FILES = env.int("MAX_EVIDENCE_FILES", default=5)  # screenshots per report

@@ -20,13 +20,14 @@ from ..models import Case, Forwarding
 from .stats import SANCTIONS, percentiles
 
 CACHE_KEY = "oversight:public-stats:v1"
-CACHE_SECONDS = 600  # the published figures are at most ten minutes old
+CACHE_SECONDS = 600  # the published figures are ten minutes old, or a refresh is under way
+KEPT_SECONDS = 86400
 MEASURES = ["received", "forwarded", "outcome_reported", "sanctioned"]  # the columns of each table
-DIMENSIONS = {
-    "province": Substr("asn_region_id", 1, 2),
-    "election": "election__slug",
-    "platform": "platform",
-    "month": TruncMonth("submitted_at"),
+DIMENSIONS = {  # each over the case itself, or over a relation to it (`case__`)
+    "province": lambda through="": Substr(f"{through}asn_region_id", 1, 2),
+    "election": lambda through="": F(f"{through}election__slug"),
+    "platform": lambda through="": F(f"{through}platform"),
+    "month": lambda through="": TruncMonth(f"{through}submitted_at"),
 }
 
 
@@ -56,30 +57,25 @@ def suppress(cells: dict[str, int], *, total: int | None = None) -> tuple[dict[s
     return shown, total
 
 
-def _key(field):
-    return F(field) if isinstance(field, str) else field
-
-
 def _table(dimension, cases) -> dict[str, dict[str, int]]:
-    """Count each measure per value of the dimension (one query; subqueries, so no join doubles a case)."""
-    has_forwarding = Forwarding.objects.values("case_id")
-    reported = Forwarding.objects.exclude(outcome="").values("case_id")
-    sanctioned = Forwarding.objects.filter(outcome__in=SANCTIONS).values("case_id")
-    rows = (
-        cases.order_by()
-        .values(value=_key(dimension))
+    """Count each measure per value of the dimension over every case: cases received in one
+    grouped query, and the forwarded ones in one grouped join of the forwardings to their cases (a case counted once
+    however many agencies it went to). Two scans; no subquery per row."""
+    received = cases.order_by().values(value=dimension()).annotate(received=Count("pk"))
+    forwarded = (
+        Forwarding.objects.order_by()
+        .values(value=dimension("case__"))
         .annotate(
-            received=Count("pk"),
-            forwarded=Count("pk", filter=Q(pk__in=has_forwarding)),
-            outcome_reported=Count("pk", filter=Q(pk__in=reported)),
-            sanctioned=Count("pk", filter=Q(pk__in=sanctioned)),
+            forwarded=Count("case_id", distinct=True),
+            outcome_reported=Count("case_id", distinct=True, filter=~Q(outcome="")),
+            sanctioned=Count("case_id", distinct=True, filter=Q(outcome__in=SANCTIONS)),
         )
     )
-    table = {}
-    for row in rows:
-        value = row["value"]
+    table: dict[str, dict[str, int]] = {}
+    for row in list(received) + list(forwarded):
+        value = row.pop("value")
         name = value.strftime("%Y-%m") if isinstance(value, datetime.date) else str(value)
-        table[name] = {measure: row[measure] for measure in MEASURES}
+        table.setdefault(name, dict.fromkeys(MEASURES, 0)).update(row)
     return table
 
 
@@ -107,7 +103,7 @@ def compute() -> dict:
     by_category, _total = suppress(
         {key or "unclassified": n for key, n in _counts(cases, "category").items()}, total=total
     )
-    by_province, _total = suppress(_counts(cases, DIMENSIONS["province"]), total=total)
+    by_province, _total = suppress(_counts(cases, DIMENSIONS["province"]()), total=total)
     by_platform, _total = suppress(_counts(cases, "platform"), total=total)
     forwardings = Forwarding.objects.order_by()
     today = timezone.localdate()
@@ -139,14 +135,36 @@ def compute() -> dict:
 
 
 def _counts(cases, field) -> dict[str, int]:
-    rows = cases.order_by().values(value=_key(field)).annotate(n=Count("pk")).values_list("value", "n")
+    rows = (
+        cases.order_by()
+        .values(value=F(field) if isinstance(field, str) else field)
+        .annotate(n=Count("pk"))
+        .values_list("value", "n")
+    )
     return {str(value): n for value, n in rows}
 
 
 def figures() -> dict:
-    """Return the published figures, from the cache when they are fresh."""
+    """Return the published figures from the cache. Past CACHE_SECONDS they are still served while
+    a task computes new ones (they take seconds at a million cases), so no citizen waits for them;
+    only the very first request, or one without a broker, computes them in the request."""
     found = cache.get(CACHE_KEY)
     if found is None:
-        found = compute()
-        cache.set(CACHE_KEY, found, CACHE_SECONDS)
+        return refresh()
+    age = timezone.now() - datetime.datetime.fromisoformat(found["generated_at"])
+    if age > datetime.timedelta(seconds=CACHE_SECONDS):
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            return refresh()
+        if cache.add(CACHE_KEY + ":refreshing", True, CACHE_SECONDS):
+            from ..tasks import refresh_public_stats
+
+            refresh_public_stats.delay()
+    return found
+
+
+def refresh() -> dict:
+    """Compute the published figures and keep them (a day at most, should no one ask)."""
+    found = compute()
+    cache.set(CACHE_KEY, found, KEPT_SECONDS)
+    cache.delete(CACHE_KEY + ":refreshing")
     return found

@@ -86,6 +86,7 @@ class Figures:
     first_action: dict
     rejected: dict
     oldest_open: list[Case]
+    as_of: datetime.datetime  # when the figures were computed (oversight/snapshot.py)
 
 
 def _grouped(cases: QuerySet, field, *, keep_blank: bool = False) -> dict[str, int]:
@@ -222,6 +223,7 @@ def figures(*, user, filters: CaseFilters, today: datetime.date | None = None) -
             .select_related("asn_region")
             .order_by("submitted_at", "pk")[:OLDEST_SHOWN]
         ),
+        as_of=timezone.now(),
     )
 
 

@@ -21,7 +21,7 @@ from ..responses import domain_errors, export_response, official_required
 from ..triage.filters import CaseFilters, QueueFilterForm
 from ..triage.selectors import cases_filtered
 from . import dashboard as page
-from . import public, register, stats, tilemap
+from . import public, register, snapshot, stats, tilemap
 from .forms import ExportForm, RegisterFilterForm
 
 REGISTER_PAGE_SIZE = 50
@@ -38,7 +38,7 @@ def _filters(request) -> tuple[QueueFilterForm, CaseFilters]:
 @require_GET
 def dashboard_view(request):
     form, filters = _filters(request)
-    figures = stats.figures(user=request.user, filters=filters)
+    figures = snapshot.figures(user=request.user, filters=filters)
     links = page.Links(dict(request.GET.lists()))
     tables = page.sections(figures, links)
     context = {

@@ -8,7 +8,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from ... import permissions as rules
-from ...oversight import register, stats
+from ...oversight import register, snapshot
 from ...oversight.forms import ExportForm, RegisterFilterForm
 from ...responses import XLSX, export_response
 from ...triage.filters import QueueFilterForm
@@ -82,6 +82,7 @@ class StatsSerializer(serializers.Serializer):
     first_action = FirstActionSerializer()
     rejected = RejectedSerializer()
     oldest_open = OpenCaseSerializer(many=True)
+    as_of = serializers.DateTimeField(help_text="when the figures were computed (a minute old at most on a busy day)")
 
 
 class PersonSerializer(serializers.Serializer):
@@ -112,7 +113,7 @@ class StatsView(OfficialAPIView):
         form = QueueFilterForm(request.query_params)
         if not form.is_valid():
             return form_error_response(form)
-        return Response(StatsSerializer(stats.figures(user=request.user, filters=form.to_filters())).data)
+        return Response(StatsSerializer(snapshot.figures(user=request.user, filters=form.to_filters())).data)
 
 
 class RegisterView(OfficialAPIView):

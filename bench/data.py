@@ -1,0 +1,161 @@
+"""Cases made fast for the benchmarks: generated in Python with a fixed seed, loaded with COPY.
+
+The shape follows the domain: most reports rejected or closed, a third classified, Java's
+kabupaten/kota reported most, one person in five reported more than once, forwarded cases with
+one or two agencies of which some answered. Every row is one the models accept.
+"""
+
+import datetime
+import io
+import random
+
+from django.contrib.auth.hashers import make_password
+from django.db import connection
+from django.utils import timezone
+
+from complaints.models import Agency, Behaviour, Election, Region
+from complaints.oversight.people import name_key, person_key
+from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, check_symbol
+
+START = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+SPAN_DAYS = 1060  # up to late November 2026
+STATUSES = {
+    "received": 8,
+    "in_review": 5,
+    "needs_info": 3,
+    "verified": 4,
+    "classified": 5,
+    "forwarded": 15,
+    "closed": 20,
+    "rejected": 40,
+}
+PLATFORMS = {"instagram": 35, "facebook": 30, "tiktok": 15, "x": 10, "youtube": 5, "whatsapp": 3, "other": 2}
+CATEGORIES = {"kode_etik": 30, "disiplin": 50, "etik_dan_disiplin": 10, "bukan_pelanggaran": 10}
+REASONS = ["not_asn", "insufficient_evidence", "late", "out_of_scope", "duplicate", "spam", "no_response"]
+OUTCOMES = ["no_violation", "moral_sanction", "discipline_sanction", "other"]
+CLASSIFIED = {"classified", "forwarded", "closed"}
+OPEN = {"received", "in_review", "needs_info", "verified", "classified", "forwarded"}
+FIRST_NAMES = ["Ahmad", "Budi", "Siti", "Dewi", "Agus", "Rina", "Joko", "Sri", "Dedi", "Lina", "Hendra", "Yanti"]
+LAST_NAMES = ["Santoso", "Wijaya", "Saputra", "Lestari", "Hidayat", "Kurniawan", "Rahayu", "Pratama", "Susanti"]
+AGENCY_WORDS = ["Dinas Pendidikan", "Dinas Kesehatan", "Diskominfo", "Bappeda", "Kecamatan", "Dinas Sosial"]
+ACCESS_CODE_HASH = make_password("BENCH-ACCES")  # one hash for all: no row is ever answered here
+
+
+def ticket(number: int) -> str:
+    """Return a valid, unique ticket for a row number (its symbols are the number in base 32)."""
+    symbols = ""
+    for _position in range(RANDOM_SYMBOLS):
+        number, remainder = divmod(number, 32)
+        symbols = ALPHABET[remainder] + symbols
+    body = symbols + check_symbol(symbols)
+    return f"{PREFIX}-{body[:4]}-{body[4:]}"
+
+
+def _weighted(choices: dict, rng: random.Random, count: int) -> list:
+    return rng.choices(list(choices), weights=list(choices.values()), k=count)
+
+
+def _copy(table: str, columns: list[str], rows) -> None:
+    """COPY rows into a table (tab-separated, `\\N` for NULL)."""
+    buffer = io.StringIO()
+    for row in rows:
+        buffer.write("\t".join("\\N" if value is None else str(value) for value in row) + "\n")
+    buffer.seek(0)
+    with (
+        connection.cursor() as cursor,
+        cursor.connection.cursor().copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
+    ):
+        while chunk := buffer.read(1 << 20):
+            copy.write(chunk)
+
+
+CASE_COLUMNS = [
+    "ticket", "source", "access_code_hash", "status", "anonymous", "share_identity", "consented_at", "asn_name",
+    "asn_nip", "asn_agency", "asn_position", "asn_region_id", "platform", "post_url", "incident_date", "known_date",
+    "election_id", "description", "asn_key", "asn_name_key", "submitted_at", "first_action_at", "ended_at",
+    "identity_erased_at", "updated_at", "is_late", "deadline", "assignee_id", "verified_at", "verified_by_id",
+    "category", "behaviour_id", "legal_basis", "severity", "rejection_reason", "duplicate_of_id",
+]  # fmt: skip
+
+
+def cases_add(count: int, *, first_number: int, seed: int) -> None:
+    """Add `count` cases (and the forwardings of the forwarded and closed ones) with COPY."""
+    rng = random.Random(seed)  # noqa: S311 (made-up data, reproducible by its seed)
+    regencies = list(Region.objects.filter(level=Region.Level.REGENCY).values_list("code", flat=True))
+    weights = [8 if code[:2] in ("31", "32", "33", "34", "35", "36") else 1 for code in regencies]
+    elections = list(Election.objects.values_list("pk", flat=True))
+    behaviours = list(Behaviour.objects.values_list("pk", flat=True))
+    statuses = _weighted(STATUSES, rng, count)
+    platforms = _weighted(PLATFORMS, rng, count)
+    regions = rng.choices(regencies, weights=weights, k=count)
+    today = timezone.localdate()
+    rows, classified = [], []
+    for index in range(count):
+        number = first_number + index
+        status = statuses[index]
+        submitted = START + datetime.timedelta(seconds=rng.randrange(SPAN_DAYS * 86400))
+        person = rng.randrange(max(count // 5, 1))  # one person in five is reported again
+        name = f"{FIRST_NAMES[person % 12]} {LAST_NAMES[person % 9]} {person}"
+        agency = f"{AGENCY_WORDS[person % 6]} {regions[index]}"
+        nip = f"19{person:016d}"[:18] if person % 5 < 2 else ""
+        acted = None if status == "received" else submitted + datetime.timedelta(hours=rng.expovariate(1 / 30))
+        category = _weighted(CATEGORIES, rng, 1)[0] if status in CLASSIFIED else ""
+        deadline = (today + datetime.timedelta(days=rng.randint(-10, 20))) if status in OPEN else None
+        ended = submitted + datetime.timedelta(days=rng.randint(3, 60)) if status in ("closed", "rejected") else None
+        rows.append(
+            [
+                ticket(number), "temuan" if number % 20 == 0 else "laporan", ACCESS_CODE_HASH, status,
+                "f", "f", submitted.isoformat(), name, nip, agency, "", regions[index], platforms[index], "",
+                submitted.date().isoformat(), submitted.date().isoformat(), rng.choice(elections),
+                "Laporan uji kinerja tentang unggahan kampanye.", person_key(nip=nip, name=name, agency=agency),
+                name_key(name), submitted.isoformat(), acted.isoformat() if acted else None,
+                ended.isoformat() if ended else None, None, submitted.isoformat(), "f",
+                deadline.isoformat() if deadline else None, None, None, None, category,
+                rng.choice(behaviours) if category else None, "", "",
+                rng.choice(REASONS) if status == "rejected" else "", None,
+            ]
+        )  # fmt: skip
+        if status in ("forwarded", "closed"):
+            classified.append((ticket(number), status, submitted))
+    _copy("complaints_case", CASE_COLUMNS, rows)
+    _forwardings_add(classified, rng)
+
+
+def _forwardings_add(cases: list[tuple], rng: random.Random) -> None:
+    ids = dict(
+        connection.cursor().execute(
+            "SELECT ticket, id FROM complaints_case WHERE ticket = ANY(%s)", [[ticket for ticket, _s, _at in cases]]
+        )
+    )
+    agencies = list(Agency.objects.values_list("pk", flat=True))
+    rows = []
+    for case_ticket, status, submitted in cases:
+        for agency in rng.sample(agencies, rng.choice((1, 1, 2))):
+            sent = submitted + datetime.timedelta(days=rng.randint(2, 20))
+            answered = status == "closed" or rng.random() < 0.4
+            outcome_at = sent + datetime.timedelta(days=rng.randint(1, 40)) if answered else None
+            rows.append(
+                [
+                    ids[case_ticket], agency, _uuid(rng), _uuid(rng), None, sent.isoformat(), "", "", "sent", "",
+                    sent.isoformat(), outcome_at.isoformat() if outcome_at else None,
+                    rng.choice(OUTCOMES) if answered else "", "", "", None, "", "",
+                    outcome_at.isoformat() if outcome_at else None,
+                    (sent + datetime.timedelta(days=7)).date().isoformat(), None,
+                ]
+            )  # fmt: skip
+    columns = [
+        "case_id", "agency_id", "key", "link_key", "link_revoked_at", "created_at", "dossier", "dossier_sha256",
+        "delivery", "delivery_error", "sent_at", "acknowledged_at", "outcome", "discipline_level", "decision_number",
+        "decision_date", "outcome_note", "decision_letter", "outcome_at", "due_on", "competent_agency_id",
+    ]  # fmt: skip
+    _copy("complaints_forwarding", columns, rows)
+
+
+def _uuid(rng: random.Random) -> str:
+    return f"{rng.getrandbits(128):032x}"
+
+
+def analyze() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE complaints_case")
+        cursor.execute("VACUUM ANALYZE complaints_forwarding")
