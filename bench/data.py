@@ -9,13 +9,12 @@ import datetime
 import io
 import random
 
-from django.contrib.auth.hashers import make_password
 from django.db import connection
 from django.utils import timezone
 
 from complaints.models import Agency, Behaviour, Election, Region
 from complaints.oversight.people import name_key, person_key
-from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, check_symbol
+from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, access_code_hash, check_symbol
 
 START = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
 SPAN_DAYS = 1060  # up to late November 2026
@@ -38,7 +37,7 @@ OPEN = {"received", "in_review", "needs_info", "verified", "classified", "forwar
 FIRST_NAMES = ["Ahmad", "Budi", "Siti", "Dewi", "Agus", "Rina", "Joko", "Sri", "Dedi", "Lina", "Hendra", "Yanti"]
 LAST_NAMES = ["Santoso", "Wijaya", "Saputra", "Lestari", "Hidayat", "Kurniawan", "Rahayu", "Pratama", "Susanti"]
 AGENCY_WORDS = ["Dinas Pendidikan", "Dinas Kesehatan", "Diskominfo", "Bappeda", "Kecamatan", "Dinas Sosial"]
-ACCESS_CODE_HASH = make_password("BENCH-ACCES")  # one hash for all: no row is ever answered here
+ACCESS_CODE_HASH = access_code_hash("BENCH-ACCES")  # one hash for all: no row is ever answered here
 
 
 def ticket(number: int) -> str:
@@ -74,8 +73,10 @@ CASE_COLUMNS = [
     "asn_nip", "asn_agency", "asn_position", "asn_region_id", "platform", "post_url", "incident_date", "known_date",
     "election_id", "description", "asn_key", "asn_name_key", "submitted_at", "first_action_at", "ended_at",
     "identity_erased_at", "updated_at", "is_late", "deadline", "assignee_id", "verified_at", "verified_by_id",
-    "category", "behaviour_id", "legal_basis", "severity", "rejection_reason", "duplicate_of_id",
+    "category", "behaviour_id", "legal_basis", "severity", "rejection_reason", "duplicate_of_id", "post_key",
 ]  # fmt: skip
+INCIDENT_SHARE = 6  # of every ten cases, this many are reports of a viral post (issue 13's queue)
+INCIDENT_BLOCK = 100  # cases whose ids share a block of a hundred share an incident
 
 
 def cases_add(count: int, *, first_number: int, seed: int) -> None:
@@ -112,13 +113,37 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
                 ended.isoformat() if ended else None, None, submitted.isoformat(), "f",
                 deadline.isoformat() if deadline else None, None, None, None, category,
                 rng.choice(behaviours) if category else None, "", "",
-                rng.choice(REASONS) if status == "rejected" else "", None,
+                rng.choice(REASONS) if status == "rejected" else "", None, "",
             ]
         )  # fmt: skip
         if status in ("forwarded", "closed"):
             classified.append((ticket(number), status, submitted))
     _copy("complaints_case", CASE_COLUMNS, rows)
     _forwardings_add(classified, rng)
+    _incidents_add()
+
+
+def _incidents_add() -> None:
+    """Group six cases in ten into incidents of about sixty (by id block), as viral posts make them."""
+    block = {"block": INCIDENT_BLOCK, "share": INCIDENT_SHARE}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """INSERT INTO complaints_incident (id, post_key, post_url, primary_id, created_at)
+            SELECT id / %(block)s, 'instagram:Bench' || (id / %(block)s),
+                   'https://www.instagram.com/p/Bench' || (id / %(block)s) || '/', min(id), min(submitted_at)
+            FROM complaints_case WHERE id %% 10 < %(share)s AND incident_id IS NULL GROUP BY id / %(block)s
+            ON CONFLICT (id) DO NOTHING""",
+            block,
+        )
+        cursor.execute(
+            """UPDATE complaints_case SET incident_id = id / %(block)s, post_key = 'instagram:Bench' || (id / %(block)s)
+            WHERE id %% 10 < %(share)s AND incident_id IS NULL""",
+            block,
+        )
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('complaints_incident', 'id'), "
+            "(SELECT coalesce(max(id), 1) FROM complaints_incident))"
+        )
 
 
 def _forwardings_add(cases: list[tuple], rng: random.Random) -> None:
@@ -159,3 +184,4 @@ def analyze() -> None:
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE complaints_case")
         cursor.execute("VACUUM ANALYZE complaints_forwarding")
+        cursor.execute("VACUUM ANALYZE complaints_incident")

@@ -167,12 +167,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="numbers of cases, comma-separated")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scenarios", default="oversight,queue", help="modules of bench/scenarios, comma-separated")
     arguments = parser.parse_args()
     sizes = sorted(int(size) for size in arguments.sizes.split(","))
     setup()
-    from django.core.management import call_command
+    import importlib
 
-    from bench.scenarios import oversight
+    from django.core.management import call_command
 
     print("Setting up: migrate, static files, reference data", flush=True)
     call_command("migrate", verbosity=0)
@@ -182,7 +183,9 @@ def main() -> int:
     databases = Databases()
     print("Building the databases", flush=True)
     databases.build(sizes)
-    scenarios = oversight.scenarios()
+    scenarios = {}
+    for module in arguments.scenarios.split(","):
+        scenarios.update(importlib.import_module(f"bench.scenarios.{module}").scenarios())
     print(f"Measuring: {len(scenarios)} figures, {len(sizes)} sizes, {arguments.rounds} rounds", flush=True)
     results = measure(scenarios, sizes, arguments.rounds, databases)
     table = report(results, scenarios, sizes, info)

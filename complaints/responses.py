@@ -7,11 +7,13 @@ import functools
 import math
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from rest_framework.throttling import BaseThrottle
 
@@ -170,3 +172,26 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+def back(request):
+    """Return to the page the form was on, or the queue."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return redirect(target)
+    return redirect("official-queue")
+
+
+def say_result(request, result, *, done_message: str) -> None:
+    """Put what a change on many cases did in the page's messages, each refusal with its reason."""
+    if result.done:
+        messages.success(request, done_message % {"count": len(result.done)})
+    if result.refused:
+        shown = [f"{ticket}: {reason}" for ticket, reason in list(result.refused.items())[:20]]
+        more = len(result.refused) - len(shown)
+        text = _("Tidak diproses (%(count)d): %(list)s") % {"count": len(result.refused), "list": "; ".join(shown)}
+        if more:
+            text += " " + _("dan %(count)d lainnya.") % {"count": more}
+        messages.error(request, text)
+    if not result.done and not result.refused:
+        messages.info(request, _("Tidak ada kasus yang perlu diproses."))

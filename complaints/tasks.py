@@ -5,6 +5,7 @@ from smtplib import SMTPException
 
 from celery import shared_task
 from django.conf import settings
+from django.db import OperationalError
 
 
 def _call(service: str, **arguments):
@@ -32,6 +33,13 @@ EMAIL_RETRY = _retried(SMTPException, ConnectionError, TimeoutError, max_retries
 def process_evidence(*, evidence_id: int, force: bool = False) -> dict[str, str]:
     """Make the derived copies, hash and OCR text of one screenshot (retried if storage fails)."""
     return _call("evidence.processing.evidence_process", evidence_id=evidence_id, force=force).processing()
+
+
+@shared_task(**_retried(OperationalError, max_retries=5))
+def group_case(*, case_id: int) -> int | None:
+    """Group a case with the reports of the same incident, once its screenshots are hashed."""
+    incident = _call("incidents.grouping.case_group", case_id=case_id)
+    return incident.pk if incident else None
 
 
 @shared_task(**EMAIL_RETRY)

@@ -104,6 +104,20 @@ def agency_reminded(*, forwarding: Forwarding, by) -> CaseEvent:
     )
 
 
+def incident_changed(*, case: Case, action: str, by, note: str) -> CaseEvent:
+    """Record, for officials only, that the case joined an incident, was split out of one, or
+    that its incident was merged into another (`by` None: grouped at intake)."""
+    return _append(
+        case=case,
+        action=action,
+        actor=by,
+        is_public=False,
+        from_status=case.status,
+        to_status=case.status,
+        internal_note=note,
+    )
+
+
 def for_officials(*, case: Case) -> QuerySet[CaseEvent]:
     """Return every event, internal ones and actors included."""
     return case.events.select_related("actor")

@@ -5,6 +5,7 @@ from . import converters  # noqa: F401 (registers the "id" and "ticket" path con
 from .accounts import views as accounts
 from .evidence import views as evidence
 from .forwarding import views as forwarding
+from .incidents import views as incidents
 from .intake import views as intake
 from .oversight import views as oversight
 from .triage import views as triage
@@ -32,6 +33,8 @@ urlpatterns = [
     path("petugas/temuan/unggah/", intake.finding_batch, name="finding-batch"),
     path("petugas/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("petugas/kasus/<ticket:ticket>/", triage.case_detail, name="official-case"),
+    path("petugas/massal/", triage.case_bulk, name="official-bulk"),
+    path("petugas/insiden/<id:incident_id>/<str:action>/", incidents.incident_action, name="official-incident-action"),
     path("petugas/kasus/<ticket:ticket>/tindakan/<str:action>/", triage.case_action, name="official-case-action"),
     path("petugas/kasus/<ticket:ticket>/identitas/", triage.case_identity, name="official-case-identity"),
     path(

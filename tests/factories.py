@@ -6,13 +6,13 @@ import random
 
 import factory
 from django.contrib.auth import get_user_model
-from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from complaints import timeline
+from complaints import tickets, timeline
 from complaints.evidence.imaging import hash_bands
+from complaints.incidents.posts import post_key
 from complaints.models import (
     AccessLog,
     Agency,
@@ -25,6 +25,7 @@ from complaints.models import (
     Election,
     Evidence,
     Forwarding,
+    Incident,
     Jurisdiction,
     Notification,
     PeriodicRun,
@@ -42,7 +43,7 @@ ACCESS_CODE = "ABCDE-FGHJK"
 
 @functools.cache
 def access_code_hash() -> str:
-    return make_password(ACCESS_CODE)  # argon2 is slow on purpose: hash once for all tests
+    return tickets.access_code_hash(ACCESS_CODE)
 
 
 class RegionFactory(factory.django.DjangoModelFactory):
@@ -101,6 +102,8 @@ class CaseFactory(factory.django.DjangoModelFactory):
     asn_name_key = factory.LazyAttribute(lambda case: name_key(case.asn_name))
     asn_region = factory.LazyFunction(lambda: Region.objects.get(code="36.73"))
     platform = "facebook"
+    post_url = ""
+    post_key = factory.LazyAttribute(lambda case: post_key(case.post_url, case.platform))
     incident_date = factory.LazyFunction(timezone.localdate)
     known_date = factory.LazyFunction(timezone.localdate)
     election = factory.LazyFunction(lambda: Election.objects.get(slug="pilkada-2024"))
@@ -110,6 +113,23 @@ class CaseFactory(factory.django.DjangoModelFactory):
     def submitted(case, create, extracted, **kwargs):
         if create:
             timeline.submitted(case=case)  # chained, as every event is: the case page shows it intact
+
+
+class IncidentFactory(factory.django.DjangoModelFactory):
+    """An incident of one post, its primary a case of its own (add cases with `incident=`)."""
+
+    class Meta:
+        model = Incident
+        skip_postgeneration_save = True
+
+    post_url = factory.Sequence(lambda n: f"https://www.instagram.com/p/Insiden{n}/")
+    post_key = factory.LazyAttribute(lambda incident: post_key(incident.post_url))
+    primary = factory.SubFactory(CaseFactory, post_url=factory.SelfAttribute("..post_url"))
+
+    @factory.post_generation
+    def grouped(incident, create, extracted, **kwargs):
+        if create and incident.primary:
+            Case.objects.filter(pk=incident.primary.pk).update(incident=incident)
 
 
 class ReporterFactory(factory.django.DjangoModelFactory):

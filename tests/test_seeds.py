@@ -170,9 +170,11 @@ def test_seed_001_a_like_from_december_2023_reported_today_goes_to_bkn_and_names
 
 
 def portal_forward_error(portal, ticket: str, agency) -> str:
-    """Forward a fresh copy of the case to `agency` and return the refusal's message."""
+    """Forward a fresh case to `agency` and return the refusal's message (another post by another
+    civil servant: a copy of the first would join its incident and follow it)."""
     fields = {**BANTEN, "asn_region": "36.73", "incident_date": "2023-12-04", "known_date": "2023-12-04"}
-    other = portal.report(fields, screenshots.post())
+    fields.update(asn_nip="", post_url="https://www.facebook.com/pemprov.banten/posts/1234567890")
+    other = portal.report(fields, screenshots.post(account="humas.banten", headline="Rapat", colour=(250, 250, 250)))
     portal.review(other, category="kode_etik", behaviour="MEDSOS_INTERAKSI", severity="pernyataan_tertutup")
     from django.test import Client
 

@@ -98,3 +98,29 @@ def test_access_codes_are_random_and_forgiving():
     code = next(iter(codes))
     assert re.match(r"^[0-9A-Z]{5}-[0-9A-Z]{5}$", code)
     assert normalize_access_code(code.lower().replace("-", " ")) == code
+
+
+def test_an_access_code_is_stored_keyed_and_salted_and_matches_as_typed(settings):
+    from complaints.tickets import access_code_hash, access_code_matches
+
+    code = generate_access_code()
+    stored, again = access_code_hash(code), access_code_hash(code)
+    assert stored != again  # salted: equal codes do not show as equal rows
+    assert code not in stored and code.replace("-", "") not in stored
+    assert access_code_matches(code.lower().replace("-", " "), stored)
+    assert not access_code_matches("AAAAA-AAAAA", stored)
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "another-key-" + "k" * 40
+    assert access_code_matches(code, stored)  # a rotated key keeps issued codes working
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not access_code_matches(code, stored)  # without the key a stolen hash tells nothing
+
+
+def test_codes_issued_with_argon2_still_match_and_a_findings_never_does():
+    from django.contrib.auth.hashers import make_password
+
+    from complaints.tickets import access_code_hash, access_code_matches
+
+    assert access_code_matches("abcde-fghjk", make_password("ABCDE-FGHJK"))
+    assert access_code_hash(None) == "!"
+    assert not access_code_matches("", "!") and not access_code_matches("!", "!")

@@ -51,7 +51,7 @@ def page_of(item: type[serializers.Serializer]) -> type[serializers.Serializer]:
 
 
 def _field_schema(field: forms.Field) -> dict:
-    if isinstance(field, forms.ModelMultipleChoiceField):
+    if isinstance(field, forms.ModelMultipleChoiceField | forms.MultipleChoiceField):
         schema = {"type": "array", "items": {"type": "string"}}
     elif isinstance(field, forms.FileField):
         schema = {"type": "array", "items": {"type": "string", "format": "binary"}}

@@ -1,7 +1,7 @@
 from django.urls import path, re_path
 
 from .. import converters  # noqa: F401 (registers the "id" and "ticket" path converters)
-from .officials import oversight
+from .officials import incidents, oversight
 from .officials import views as officials
 from .public import views as public
 
@@ -19,6 +19,13 @@ urlpatterns = [
     path("officials/", oversight.RegisterView.as_view(), name="api-officials"),
     path("cases/", officials.CaseListView.as_view(), name="api-cases"),
     path("cases/export/", oversight.ExportView.as_view(), name="api-cases-export"),  # before a ticket's path
+    path("cases/bulk/", incidents.CaseBulkView.as_view(), name="api-cases-bulk"),
+    path("incidents/", incidents.IncidentListView.as_view(), name="api-incidents"),
+    path(
+        "incidents/<id:incident_id>/actions/<str:action>/",
+        incidents.IncidentActionView.as_view(),
+        name="api-incident-action",
+    ),
     path("cases/<ticket:ticket>/", officials.CaseDetailView.as_view(), name="api-case"),
     path("cases/<ticket:ticket>/actions/<str:action>/", officials.CaseActionView.as_view(), name="api-case-action"),
     path("cases/<ticket:ticket>/reporter/", officials.CaseReporterView.as_view(), name="api-case-reporter"),

@@ -7,8 +7,11 @@ blocks the others. The sealed original is only read. Running again redoes what i
 import logging
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.utils import timezone
 
+from .. import tasks
+from ..incidents import grouping
 from ..models import Evidence
 from ..storage import evidence_storage
 from . import imaging as images
@@ -78,4 +81,7 @@ def evidence_process(*, evidence_id: int, force: bool = False) -> Evidence:
     evidence.processing_errors = errors
     evidence.processed_at = timezone.now()
     evidence.save()
+    if "phash" in todo and not force and grouping.ready(evidence.case_id):
+        # The last screenshot of the case hashed: group it with the reports of the same post.
+        transaction.on_commit(lambda: tasks.group_case.delay(case_id=evidence.case_id))
     return evidence

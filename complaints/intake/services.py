@@ -5,7 +5,6 @@ import functools
 import logging
 from dataclasses import dataclass
 
-from django.contrib.auth.hashers import check_password, make_password
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,9 +13,11 @@ from .. import tasks, timeline
 from ..errors import Conflict, NotAllowed
 from ..evidence.services import evidence_seal_all, sealing
 from ..evidence.validation import CheckedImage
+from ..incidents import posts
 from ..models import Behaviour, Case, Election, Region, Reporter
 from ..oversight import people
-from ..tickets import generate_access_code, generate_ticket, normalize_access_code
+from ..tickets import access_code_hash as access_code_hashed
+from ..tickets import access_code_matches, generate_access_code, generate_ticket
 from ..triage import deadlines, workflow
 
 logger = logging.getLogger(__name__)
@@ -84,8 +85,7 @@ def report_submit(
     """
     finding = report.source == Case.Source.TEMUAN
     access_code = "" if finding else access_code or generate_access_code()
-    # Slow on purpose, so done outside the transaction; a finding's can never match.
-    access_code_hash = make_password(access_code or None)
+    access_code_hash = access_code_hashed(access_code)  # a finding's ("!") never matches
     with sealing() as sealed, transaction.atomic():
         case = _case_create(
             report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed, submitted_at=submitted_at
@@ -98,7 +98,7 @@ def findings_record(*, findings: list[ReportInput]) -> list[Case]:
     """Record a monitoring team's findings at once: all of them, or none and no file."""
     with sealing() as sealed, transaction.atomic():
         cases = [
-            _case_create(finding, ticket=None, access_code_hash=make_password(None), sealed=sealed)
+            _case_create(finding, ticket=None, access_code_hash=access_code_hashed(None), sealed=sealed)
             for finding in findings
         ]
     logger.info("%d findings recorded with %d evidence files", len(cases), len(sealed))
@@ -126,6 +126,7 @@ def _case_create(
         asn_name_key=people.name_key(report.asn_name)[:200],
         platform=report.platform,
         post_url=report.post_url,
+        post_key=posts.post_key(report.post_url, report.platform),
         incident_date=report.incident_date,
         known_date=report.known_date,
         election=report.election,
@@ -152,7 +153,7 @@ def _case_create(
 
 @functools.cache
 def _dummy_hash() -> str:
-    return make_password("not-an-access-code")
+    return access_code_hashed("AAAAA-AAAAA")  # checked when the ticket is unknown: the same work
 
 
 def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
@@ -162,7 +163,7 @@ def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
     neither the answer nor its timing tells whether a ticket exists.
     """
     case = Case.objects.filter(ticket=ticket).first()
-    matches = check_password(normalize_access_code(access_code), case.access_code_hash if case else _dummy_hash())
+    matches = access_code_matches(access_code, case.access_code_hash if case else _dummy_hash())
     if case is None or not matches:
         raise NotAllowed(_("Nomor tiket atau kode akses salah."), code="invalid_access_code")
     if case.status != Case.Status.NEEDS_INFO:

@@ -5,6 +5,7 @@ from .calendar import CollectiveLeave, DayType, DeadlineRule
 from .case import Case, CaseEvent, Category, Platform, RejectionReason, Reporter, Severity
 from .evidence import Evidence, evidence_upload_to
 from .forwarding import Agency, Forwarding, RoutingRule
+from .incident import Incident
 from .limits import RateBucket
 from .notification import Notification
 from .officials import Jurisdiction, PeriodicRun
@@ -23,6 +24,7 @@ __all__ = [
     "Election",
     "Evidence",
     "Forwarding",
+    "Incident",
     "Jurisdiction",
     "Notification",
     "PeriodicRun",

@@ -1,14 +1,13 @@
 """A case: the report (or finding), its reporter and its append-only timeline."""
 
 from django.conf import settings
-from django.contrib.auth.hashers import check_password
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from ..fields import IdentityCharField, IdentityEmailField
-from ..tickets import normalize_access_code
+from ..tickets import access_code_matches
 from .reference import Behaviour, Election, Region
 
 
@@ -119,6 +118,17 @@ class Case(ConcurrentTransitionMixin, models.Model):
     )
     description = models.TextField(_("uraian kejadian"))
 
+    # The reported post, canonical (incidents.posts.post_key): the same post by any of its links.
+    post_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
+    incident = models.ForeignKey(
+        "complaints.Incident",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cases",
+        verbose_name=_("insiden"),
+    )
+
     # The register's key of the civil servant (oversight.people): by NIP, else name and agency.
     asn_key = models.CharField(max_length=300, blank=True, editable=False, db_index=True)
     asn_name_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
@@ -224,6 +234,10 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def reject(self):
         """The report is refused, with a reason."""
 
+    @transition(field=status, source=[Status.RECEIVED, Status.IN_REVIEW, Status.NEEDS_INFO], target=Status.REJECTED)
+    def link_duplicate(self):
+        """A report of an incident's post, linked to its primary: it follows the primary's case."""
+
     @transition(field=status, source=Status.NEEDS_INFO, target=Status.REJECTED)
     def expire(self):
         """The reporter did not answer in time."""
@@ -248,7 +262,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
 
     def check_access_code(self, code: str) -> bool:
         """Return whether `code` is this case's access code (constant time, hashed)."""
-        return check_password(normalize_access_code(code), self.access_code_hash)
+        return access_code_matches(code, self.access_code_hash)
 
 
 class Reporter(models.Model):
@@ -295,6 +309,10 @@ class CaseEvent(models.Model):
         IDENTITY_ERASED = "identity_erased", _("Identitas pelapor dihapus (masa simpan habis)")
         ORIGINAL_ERASED = "original_erased", _("Berkas bukti asli dihapus (masa simpan habis)")
         AGENCY_REMINDED = "agency_reminded", _("Instansi diingatkan")
+        LINK_DUPLICATE = "link_duplicate", _("Digabung dengan laporan utama insiden")
+        INCIDENT_JOINED = "incident_joined", _("Dikelompokkan ke insiden")
+        INCIDENT_SPLIT = "incident_split", _("Dikeluarkan dari insiden")
+        INCIDENT_MERGED = "incident_merged", _("Insiden digabung")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
     at = models.DateTimeField(_("waktu"), default=timezone.now, editable=False)

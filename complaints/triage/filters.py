@@ -32,6 +32,7 @@ class CaseFilters:
     due: str = ""  # today, week (within seven days) or overdue: the deadline's health
     date_from: datetime.date | None = None  # submitted on or after
     date_to: datetime.date | None = None  # submitted on or before
+    incident: int | None = None  # the cases of one incident
 
 
 class Step(models.TextChoices):
@@ -91,6 +92,7 @@ class QueueFilterForm(forms.Form):
     agency = forms.IntegerField(label=_("Instansi"), required=False, min_value=1, max_value=MAX_ID)
     step = forms.ChoiceField(label=_("Tahap"), required=False, choices=[("", _("Semua")), *Step.choices])
     due = forms.ChoiceField(label=_("Batas waktu"), required=False, choices=[("", _("Semua")), *Due.choices])
+    incident = forms.IntegerField(label=_("Insiden"), required=False, min_value=1, max_value=MAX_ID)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -128,4 +130,5 @@ class QueueFilterForm(forms.Form):
             due=data["due"],
             date_from=data["from"],
             date_to=data["to"],
+            incident=data["incident"],
         )

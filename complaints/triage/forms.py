@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Agency, Behaviour, Category, RejectionReason, Severity
+from ..tickets import InvalidTicket, normalize_ticket
 
 NOTE_MAX = 5000
 
@@ -136,3 +137,81 @@ class ForwardForm(ActionForm):
 
 class CloseForm(ActionForm):
     note = _public_note(_("Ringkasan penyelesaian untuk pelapor"), required=True, help_text=PUBLIC_HINT)
+
+
+BULK_ACTIONS = [  # what the queue's selection takes: each case still under its own rules
+    ("claim", _("Ambil untuk ditinjau")),
+    ("reject", _("Tolak (pilih alasannya)")),
+    ("request_info", _("Minta keterangan yang sama")),
+]
+BULK_MAX = 500  # cases in one selection: a page of the queue is 25; the API may send more
+
+
+class TicketField(forms.CharField):
+    """A ticket as officials type it (any case, with or without dashes)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=30, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        try:
+            return normalize_ticket(value)
+        except InvalidTicket:
+            raise forms.ValidationError(_("Nomor tiket tidak valid.")) from None
+
+
+class TicketsField(forms.MultipleChoiceField):
+    """Tickets, any number up to BULK_MAX, each checked in the form's clean_tickets."""
+
+    def valid_value(self, value):
+        return True
+
+
+class BulkForm(forms.Form):
+    """An action on the selected cases: claim, reject with a reason, or ask the same question."""
+
+    action = forms.ChoiceField(label=_("Tindakan"), choices=BULK_ACTIONS)
+    tickets = TicketsField(label=_("Kasus terpilih"), error_messages={"required": _("Pilih setidaknya satu kasus.")})
+    reason = forms.ChoiceField(
+        label=_("Alasan penolakan"), required=False, choices=[("", "—"), *RejectForm.base_fields["reason"].choices]
+    )
+    primary_ticket = TicketField(label=_("Tiket laporan utama"), required=False)
+    note = forms.CharField(label=_("Catatan untuk pelapor"), required=False, max_length=NOTE_MAX)
+    internal_note = forms.CharField(label=_("Catatan internal"), required=False, max_length=NOTE_MAX)
+
+    def clean_tickets(self):
+        tickets = self.cleaned_data["tickets"]
+        if len(tickets) > BULK_MAX:
+            raise forms.ValidationError(_("Paling banyak %(max)d kasus sekaligus.") % {"max": BULK_MAX})
+        cleaned = []
+        for ticket in tickets:
+            try:
+                cleaned.append(normalize_ticket(str(ticket)))
+            except InvalidTicket:
+                message = _("Nomor tiket tidak valid: %(ticket)s") % {"ticket": str(ticket)[:30]}
+                raise forms.ValidationError(message) from None
+        return cleaned
+
+    def clean(self):
+        data = super().clean()
+        action = data.get("action")
+        if action == "reject" and not data.get("reason"):
+            self.add_error("reason", _("Pilih alasan penolakan."))
+        if action == "request_info" and not (data.get("note") or "").strip():
+            self.add_error("note", _("Tulis pertanyaan untuk para pelapor."))
+        return data
+
+    def workflow_kwargs(self) -> dict:
+        """The action's own fields, as the workflow takes them."""
+        data = self.cleaned_data
+        kwargs = {"internal_note": data.get("internal_note") or ""}
+        if data["action"] == "reject":
+            kwargs.update(reason=data["reason"], note=data.get("note") or "")
+            if data.get("primary_ticket"):
+                kwargs["primary_ticket"] = data["primary_ticket"]
+        elif data["action"] == "request_info":
+            kwargs["note"] = data["note"]
+        return kwargs

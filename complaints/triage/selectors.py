@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Value, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from ..errors import NotFound
 from ..evidence.similar import Similar, evidence_similar
 from ..evidence.suggestions import Suggestion, case_suggestions
 from ..forwarding.routing import suggest_agencies
+from ..incidents.selectors import IncidentSummary, evidence_from_reports_of, incident_of
 from ..models import Agency, Case, CaseEvent, Evidence, Forwarding
 from ..tickets import InvalidTicket, normalize_ticket
 from .actions import available_actions
@@ -68,6 +70,8 @@ def cases_filtered(filters: CaseFilters, *, user) -> QuerySet[Case]:
         cases = cases.filter(submitted_at__gte=_day_start(filters.date_from))
     if filters.date_to:
         cases = cases.filter(submitted_at__lt=_day_start(filters.date_to + datetime.timedelta(days=1)))
+    if filters.incident:
+        cases = cases.filter(incident_id=filters.incident)
     return cases
 
 
@@ -112,6 +116,47 @@ def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
     )
 
 
+def queue_rows(*, user, filters: CaseFilters) -> QuerySet[Case]:
+    """Return the queue with each incident as one row: of the incident's cases under the filters,
+    the one with the nearest deadline stands for it, with `group_size` (its cases under the
+    filters) and `group_newest` (its newest report). A case in no incident is a row of its own.
+
+    One query: window functions over the filtered cases, in the queue's order.
+    """
+    cases = case_list_for_user(user=user, filters=filters).select_related("incident__primary")
+    group = Coalesce(F("incident_id"), Value(0) - F("pk"))  # a case alone is a group of its own
+    order = [F("deadline").asc(nulls_last=True), F("submitted_at").asc(), F("pk").asc()]
+    return cases.annotate(
+        group_rank=Window(RowNumber(), partition_by=[group], order_by=order),
+        group_size=Window(Count("pk"), partition_by=[group]),
+        group_newest=Window(Max("submitted_at"), partition_by=[group]),
+    ).filter(group_rank=1)
+
+
+def incident_members(*, user, filters: CaseFilters, incident_ids: list[int], limit: int) -> dict[int, list[Case]]:
+    """Return the first `limit` cases under the filters of each incident, for the queue to unfold."""
+    if not incident_ids:
+        return {}
+    cases = cases_filtered(filters, user=user)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    rows = (
+        cases.filter(incident_id__in=incident_ids)
+        .annotate(
+            member_rank=Window(
+                RowNumber(), partition_by=[F("incident_id")], order_by=[F("submitted_at").asc(), F("pk").asc()]
+            )
+        )
+        .filter(member_rank__lte=limit)
+        .only("pk", "ticket", "status", "incident_id", "submitted_at", "deadline", "assignee")
+        .order_by("incident_id", "submitted_at", "pk")
+    )
+    members: dict[int, list[Case]] = {}
+    for case in rows:
+        members.setdefault(case.incident_id, []).append(case)
+    return members
+
+
 def case_status_counts(*, user, filters: CaseFilters) -> dict[str, int]:
     """Return how many cases each status tab holds under the other filters (one query)."""
     rows = cases_filtered(filters, user=user).order_by().values("status").annotate(count=Count("pk"))
@@ -154,6 +199,8 @@ class CaseDetail:
     available_actions: list[str]
     chain_break: chain.Break | None  # where the hash-chained timeline was altered, if it was
     reported_before: int  # the official's other cases about the same person (the register's key)
+    incident: IncidentSummary | None  # the group of reports of the same post
+    incident_evidence: list[Evidence]  # for an incident's primary: what the other reports add
 
 
 def case_detail(*, ticket: str, user) -> CaseDetail:
@@ -171,7 +218,13 @@ def case_detail(*, ticket: str, user) -> CaseDetail:
         available_actions=available_actions(case, user),
         chain_break=timeline.chain_break(case=case, events=events),
         reported_before=_same_person(case, user=user).count(),
+        incident=incident_of(case),
+        incident_evidence=evidence_from_reports_of(case, user=user) if _is_primary(case) else [],
     )
+
+
+def _is_primary(case: Case) -> bool:
+    return case.incident_id is not None and case.incident.primary_id == case.pk
 
 
 def _same_person(case: Case, *, user) -> QuerySet[Case]:

@@ -13,12 +13,14 @@ from .. import jurisdiction, permissions
 from ..errors import DomainError, NotFound
 from ..forwarding.selectors import agencies_offered
 from ..models import AccessLog, Case
-from ..responses import domain_errors, error_page, official_required, record_access
+from ..responses import back, domain_errors, error_page, official_required, record_access, say_result
 from . import classification, deadlines, selectors, services, workflow
 from .actions import ACTIONS, Action
 from .filters import CaseFilters, QueueFilterForm
+from .forms import BulkForm
 
 QUEUE_PAGE_SIZE = 25
+INCIDENT_MEMBERS_SHOWN = 10  # cases listed when an incident's row unfolds; a link shows them all
 
 
 @official_required
@@ -27,24 +29,41 @@ def queue(request):
     form = QueueFilterForm(request.GET)
     # A bad filter in the URL shows its message next to the field, and every case.
     filters = form.to_filters() if form.is_valid() else CaseFilters()
-    cases = selectors.case_list_for_user(user=request.user, filters=filters)
-    page = Paginator(cases, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Each incident one row, unless one incident is asked for or the official wants every case.
+    grouped = not filters.incident and request.GET.get("flat") != "1"
+    if grouped:
+        rows = selectors.queue_rows(user=request.user, filters=filters)
+    else:
+        rows = selectors.case_list_for_user(user=request.user, filters=filters)
+    page = Paginator(rows, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    incident_ids = [case.incident_id for case in page.object_list if grouped and case.incident_id]
+    members = selectors.incident_members(
+        user=request.user, filters=filters, incident_ids=incident_ids, limit=INCIDENT_MEMBERS_SHOWN
+    )
+    for case in page.object_list:
+        case.members = members.get(case.incident_id, [])
     counts = selectors.case_status_counts(user=request.user, filters=filters)
     tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
     query = request.GET.copy()
     query.pop("page", None)
-    without_status, without_agency = query.copy(), query.copy()
+    without_status, without_agency, flat = query.copy(), query.copy(), query.copy()
     without_status.pop("status", None)
     without_agency.pop("agency", None)
+    flat["flat"] = "0" if request.GET.get("flat") == "1" else "1"
     context = {
         "form": form,
         "filters": filters,
         "page": page,
+        "grouped": grouped,
         "tabs": tabs,
         "total": sum(counts.values()),
+        "shown": counts[filters.status] if filters.status else sum(counts.values()),
         "query": query.urlencode(),
         "query_without_status": without_status.urlencode(),
         "without_agency": without_agency.urlencode(),
+        "toggle_flat": flat.urlencode(),
+        "bulk_form": BulkForm(),
+        "may_triage": permissions.has(request.user, permissions.TRIAGE),
         "missing_collective_leave": timezone.localdate().year if deadlines.missing_collective_leave() else None,
         "regions": jurisdiction.regions_named(request.user),
     }
@@ -91,6 +110,7 @@ def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
         "identity": identity,
         "may_download_original": permissions.has(request.user, permissions.DOWNLOAD_ORIGINAL),
         "may_mark_duplicate": Action.REJECT in detail.available_actions,
+        "may_triage": permissions.has(request.user, permissions.TRIAGE),
         "may_resend": permissions.has(request.user, permissions.COORDINATE),
         "may_view_identity": permissions.has(request.user, permissions.VIEW_IDENTITY),
         "legal_bases": classification.LEGAL_BASES,
@@ -146,3 +166,24 @@ def case_identity(request, ticket: str):
     case = selectors.case_get_for_official(ticket=ticket, user=request.user)
     reporter = services.reporter_identity_reveal(case=case, by=request.user)
     return _case_page(request, ticket, identity={"reporter": reporter})
+
+
+@official_required
+@require_POST
+def case_bulk(request):
+    """One action on the cases ticked in the queue; the queue again, with what was done and refused."""
+    form = BulkForm(data=request.POST)
+    if not form.is_valid():
+        for name, field_errors in form.errors.items():
+            label = form.fields[name].label if name in form.fields else ""
+            messages.error(request, f"{label}: {' '.join(field_errors)}" if label else " ".join(field_errors))
+        return back(request)
+    result = services.cases_bulk_perform(
+        action=form.cleaned_data["action"],
+        tickets=form.cleaned_data["tickets"],
+        by=request.user,
+        **form.workflow_kwargs(),
+    )
+    label = dict(form.fields["action"].choices)[form.cleaned_data["action"]]
+    say_result(request, result, done_message=_("%(action)s: %%(count)d kasus.") % {"action": label})
+    return back(request)

@@ -19,7 +19,7 @@ from django_fsm import ConcurrentTransition, can_proceed
 from .. import permissions, tasks, timeline
 from ..errors import Conflict, Invalid, NotAllowed
 from ..models import Case, CaseEvent, RejectionReason
-from . import deadlines, selectors
+from . import deadlines, duplicates, selectors
 from .actions import ACTIONS, Action, Step
 
 # Events that change nothing an official decides on: they never make an open page stale.
@@ -29,6 +29,9 @@ LOOKS = [
     Action.IDENTITY_ERASED,
     Action.ORIGINAL_ERASED,
     Action.AGENCY_REMINDED,
+    Action.INCIDENT_JOINED,  # the grouping changes, the case does not
+    Action.INCIDENT_SPLIT,
+    Action.INCIDENT_MERGED,
 ]
 
 
@@ -87,6 +90,28 @@ def expire(*, case: Case) -> Outcome:
         current.rejection_reason = RejectionReason.NO_RESPONSE
 
     return _act(case=case, action=Action.EXPIRE, transition="expire", step=Step(apply=record))
+
+
+def link_duplicate(*, case: Case, primary: Case, by=None, note: str = "") -> Outcome:
+    """Link a report of an incident to the incident's primary as its duplicate (`by` None: on
+    arrival, the primary being verified already). The reporter is told, and follows the primary."""
+
+    def record(current: Case) -> None:
+        if duplicates.leads_to(primary.pk, current.pk):
+            raise duplicates.cycle_error(primary)
+        current.rejection_reason = RejectionReason.DUPLICATE
+        current.duplicate_of = primary
+
+    default = _("Laporan ini tentang unggahan yang sama dengan laporan %(ticket)s; penanganannya diikuti di sana.")
+    return _act(
+        case=case,
+        action=Action.LINK_DUPLICATE,
+        transition="link_duplicate",
+        permission=permissions.TRIAGE,
+        by=by,
+        step=Step(apply=record, also_lock=primary.pk, default_note=default % {"ticket": primary.ticket}),
+        public_note=note,
+    )
 
 
 def expire_unanswered() -> int:

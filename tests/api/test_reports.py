@@ -32,7 +32,7 @@ def test_submit_returns_ticket_and_access_code(client, report_fields, evidence_d
     assert case.check_access_code(body["access_code"])
     assert case.check_access_code(body["access_code"].lower().replace("-", ""))
     assert not case.check_access_code("AAAAA-AAAAA")
-    assert case.access_code_hash.startswith("argon2")
+    assert case.access_code_hash.startswith("hmac-sha256$")
     assert body["access_code"] not in case.access_code_hash
     assert sorted(case.behaviours.values_list("code", flat=True)) == ["AKUN_INSTANSI", "MEDSOS_KAMPANYE"]
     assert case.asn_region.name == "Kota Serang"

@@ -57,12 +57,14 @@ class CaseListSerializer(serializers.ModelSerializer):
     election = serializers.CharField(source="election.slug")
     overdue = serializers.BooleanField(source="is_overdue")
     assignee = serializers.CharField(source="assignee.username", allow_null=True, default=None)
+    incident_id = serializers.IntegerField(allow_null=True, help_text="its incident (`GET /api/v1/incidents/`)")
 
     class Meta:
         model = Case
         fields = [
             "ticket",
             "source",
+            "incident_id",
             "status",
             "status_label",
             "category",
@@ -150,6 +152,22 @@ class SuggestionSerializer(serializers.Serializer):
     contradicts_report = serializers.BooleanField(default=False, help_text="It differs from what the reporter chose.")
 
 
+class IncidentRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    size = serializers.IntegerField()
+    primary_ticket = serializers.CharField(allow_null=True)
+    post_url = serializers.CharField()
+
+
+class IncidentEvidenceSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="pk")
+    ticket = serializers.CharField(source="case.ticket", help_text="the report it came with")
+    sha256 = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    uploaded_at = serializers.DateTimeField()
+
+
 class CaseDetailSerializer(CaseListSerializer):
     """The case detail of `triage.selectors.case_detail` (pass it as `detail` in the context)."""
 
@@ -166,6 +184,8 @@ class CaseDetailSerializer(CaseListSerializer):
     forwardings = serializers.SerializerMethodField()
     timeline_intact = serializers.SerializerMethodField()
     reported_before = serializers.SerializerMethodField()
+    incident = serializers.SerializerMethodField()
+    incident_evidence = serializers.SerializerMethodField()
 
     class Meta(CaseListSerializer.Meta):
         fields = [
@@ -194,6 +214,8 @@ class CaseDetailSerializer(CaseListSerializer):
             "forwardings",
             "timeline_intact",
             "reported_before",
+            "incident",
+            "incident_evidence",
         ]
 
     @property
@@ -228,6 +250,17 @@ class CaseDetailSerializer(CaseListSerializer):
     def get_reported_before(self, case) -> int:
         """The official's other cases about the same person (`GET /api/v1/officials/?key=…`)."""
         return self.detail.reported_before
+
+    @extend_schema_field(IncidentRefSerializer(allow_null=True))
+    def get_incident(self, case):
+        """The incident of the reports of the same post, or null."""
+        incident = self.detail.incident
+        return IncidentRefSerializer(incident).data if incident else None
+
+    @extend_schema_field(IncidentEvidenceSerializer(many=True))
+    def get_incident_evidence(self, case):
+        """On an incident's primary: the distinct screenshots its other reports add."""
+        return IncidentEvidenceSerializer(self.detail.incident_evidence, many=True).data
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_available_actions(self, case):

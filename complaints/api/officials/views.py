@@ -146,6 +146,7 @@ FILTER_PARAMETERS = [
     OpenApiParameter("due", enum=Due.values, description="open cases due today, within 7 days, or overdue"),
     OpenApiParameter("from", str, description="submitted on or after (YYYY-MM-DD)"),
     OpenApiParameter("to", str, description="submitted on or before (YYYY-MM-DD)"),
+    OpenApiParameter("incident", int, description="the cases of one incident (`GET /api/v1/incidents/`)"),
     *PAGE_PARAMETERS,
 ]
 

@@ -1,0 +1,33 @@
+"""The officials' queue at scale (issues 13 and 14): the page with each incident one row, the same
+page case by case, and the API's list, as a national koordinator opens them."""
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from bench.scenarios.oversight import Scenario
+
+
+def scenarios() -> dict[str, Scenario]:
+    client = Client()
+
+    def log_in():
+        client.force_login(get_user_model().objects.get(username="admin"))
+
+    def get(path: str):
+        def run():
+            response = client.get(path)
+            assert response.status_code == 200, (path, response.status_code)
+
+        return run
+
+    return {
+        "queue_grouped": Scenario(
+            "`/petugas/` (each incident one row)", "ratio ≤ 1.2, queries constant", get("/petugas/"), log_in
+        ),
+        "queue_open": Scenario(
+            "`/petugas/?status=received` (the first tab)", "ratio ≤ 1.2", get("/petugas/?status=received"), log_in
+        ),
+        "queue_flat": Scenario("`/petugas/?flat=1` (every case)", "ratio ≤ 1.2", get("/petugas/?flat=1"), log_in),
+        "api_list": Scenario("`GET /api/v1/cases/`", "ratio ≤ 1.2", get("/api/v1/cases/"), log_in),
+        "incidents_api": Scenario("`GET /api/v1/incidents/`", "ratio ≤ 1.2", get("/api/v1/incidents/"), log_in),
+    }

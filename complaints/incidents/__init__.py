@@ -1,0 +1,1 @@
+"""Incidents: the many reports of one post, grouped (DESIGN §6)."""
