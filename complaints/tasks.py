@@ -85,8 +85,8 @@ def expire_unanswered_requests() -> int:
 
 
 @shared_task
-def refresh_dashboard(*, user_id: int, filters: dict, day: str) -> None:
-    _call("oversight.snapshot.refresh", user_id=user_id, filters=filters, day=day)
+def refresh_dashboard(*, user_id: int, filters: dict, day: str, kind: str = "dashboard") -> None:
+    _call("oversight.snapshot.refresh", user_id=user_id, filters=filters, day=day, kind=kind)
 
 
 @shared_task

@@ -195,6 +195,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         ordering = ["-submitted_at"]
         verbose_name = _("kasus")
         verbose_name_plural = _("kasus")
+        # The queue's order has an index on PostgreSQL too (migration 0015: SQLite has no NULLS LAST).
         indexes = [models.Index(fields=["status", "deadline"], name="case_status_deadline")]
         permissions = [
             ("triage_case", _("Memeriksa laporan: mengambil, meminta keterangan, memverifikasi, menolak")),

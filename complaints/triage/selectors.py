@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Value, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +21,8 @@ from ..models import Agency, Case, CaseEvent, Evidence, Forwarding
 from ..tickets import InvalidTicket, normalize_ticket
 from .actions import available_actions
 from .filters import STEP_STATUSES, CaseFilters, Due
+
+QUEUE_SCAN_CHUNK = 200  # ids read first while filling a page of the grouped queue (more if incidents fill it)
 
 
 def _day_start(day: datetime.date) -> datetime.datetime:
@@ -116,21 +118,73 @@ def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:
     )
 
 
-def queue_rows(*, user, filters: CaseFilters) -> QuerySet[Case]:
-    """Return the queue with each incident as one row: of the incident's cases under the filters,
-    the one with the nearest deadline stands for it, with `group_size` (its cases under the
-    filters) and `group_newest` (its newest report). A case in no incident is a row of its own.
+def queue_page(*, user, filters: CaseFilters, number: int, size: int) -> tuple[list[Case], bool]:
+    """Return a page of the queue with each incident as one row, and whether more follow.
 
-    One query: window functions over the filtered cases, in the queue's order.
+    The cases are read in the queue's order (nearest deadline first) through an index, ids only,
+    a batch at a time (usually one), until the page has `size` rows: the first case of an
+    incident met stands for it (its deadline is the incident's earliest under the filters), its
+    later cases are skipped. The work grows with the page, not the queue. Each incident's row
+    then carries `group_size` and `group_newest` over its cases under the filters (one grouped
+    query for the page).
     """
-    cases = case_list_for_user(user=user, filters=filters).select_related("incident__primary")
-    group = Coalesce(F("incident_id"), Value(0) - F("pk"))  # a case alone is a group of its own
-    order = [F("deadline").asc(nulls_last=True), F("submitted_at").asc(), F("pk").asc()]
-    return cases.annotate(
-        group_rank=Window(RowNumber(), partition_by=[group], order_by=order),
-        group_size=Window(Count("pk"), partition_by=[group]),
-        group_newest=Window(Max("submitted_at"), partition_by=[group]),
-    ).filter(group_rank=1)
+    ordered = case_list_for_user(user=user, filters=filters)
+    skip, seen, chosen = (number - 1) * size, set(), []
+    for pk, incident_id in _in_order(ordered, first=number * size * 2):
+        group = incident_id or -pk
+        if group in seen:
+            continue
+        seen.add(group)
+        if skip:
+            skip -= 1
+            continue
+        chosen.append(pk)
+        if len(chosen) > size:
+            break
+    rows = {case.pk: case for case in ordered.select_related("incident__primary").filter(pk__in=chosen[:size])}
+    page = [rows[pk] for pk in chosen[:size] if pk in rows]
+    incidents = [case.incident_id for case in page if case.incident_id]
+    groups = {}
+    if incidents:
+        filtered = cases_filtered(filters, user=user)
+        if filters.status:
+            filtered = filtered.filter(status=filters.status)
+        groups = {
+            row["incident_id"]: row
+            for row in filtered.filter(incident_id__in=incidents)
+            .order_by()
+            .values("incident_id")
+            .annotate(size=Count("pk"), newest=Max("submitted_at"))
+        }
+    for case in page:
+        group = groups.get(case.incident_id, {})
+        case.group_size, case.group_newest = group.get("size", 1), group.get("newest", case.submitted_at)
+    return page, len(chosen) > size
+
+
+def _in_order(cases: QuerySet[Case], *, first: int):
+    """Yield (pk, incident_id) in the queue's order, a LIMITed query at a time (so the database
+    reads them through the queue's index), each batch twice the one before."""
+    start, batch = 0, max(first, QUEUE_SCAN_CHUNK)
+    while True:
+        rows = list(cases.values_list("pk", "incident_id")[start : start + batch])
+        yield from rows
+        if len(rows) < batch:
+            return
+        start, batch = start + batch, batch * 2
+
+
+def queue_counts(*, user, filters: CaseFilters) -> dict:
+    """Return the queue's counts: each status tab's cases under the other filters, and the rows of
+    the chosen tab (an incident one row). Two grouped queries over the filtered cases."""
+    by_status = case_status_counts(user=user, filters=filters)
+    cases = cases_filtered(filters, user=user)
+    if filters.status:
+        cases = cases.filter(status=filters.status)
+    groups = cases.order_by().aggregate(
+        alone=Count("pk", filter=Q(incident=None)), incidents=Count("incident_id", distinct=True)
+    )
+    return {"by_status": by_status, "rows": groups["alone"] + groups["incidents"], "incidents": groups["incidents"]}
 
 
 def incident_members(*, user, filters: CaseFilters, incident_ids: list[int], limit: int) -> dict[int, list[Case]]:

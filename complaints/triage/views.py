@@ -1,7 +1,7 @@
 """The officials' queue and case page, and the actions taken from it (`/petugas/`)."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,6 +13,7 @@ from .. import jurisdiction, permissions
 from ..errors import DomainError, NotFound
 from ..forwarding.selectors import agencies_offered
 from ..models import AccessLog, Case
+from ..oversight import snapshot
 from ..responses import back, domain_errors, error_page, official_required, record_access, say_result
 from . import classification, deadlines, selectors, services, workflow
 from .actions import ACTIONS, Action
@@ -31,19 +32,26 @@ def queue(request):
     filters = form.to_filters() if form.is_valid() else CaseFilters()
     # Each incident one row, unless one incident is asked for or the official wants every case.
     grouped = not filters.incident and request.GET.get("flat") != "1"
+    # The counts come from a snapshot (exact while nothing changed, see oversight/snapshot.py):
+    # counting a million cases on every page would make the queue grow with the cases.
+    counts = snapshot.queue_counts(user=request.user, filters=filters)
+    by_status = counts["by_status"]
+    shown = by_status[filters.status] if filters.status else sum(by_status.values())
+    paginator = Paginator(range(counts["rows"] if grouped else shown), QUEUE_PAGE_SIZE)
+    number = paginator.get_page(request.GET.get("page")).number
     if grouped:
-        rows = selectors.queue_rows(user=request.user, filters=filters)
+        rows, _more = selectors.queue_page(user=request.user, filters=filters, number=number, size=QUEUE_PAGE_SIZE)
     else:
-        rows = selectors.case_list_for_user(user=request.user, filters=filters)
-    page = Paginator(rows, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    incident_ids = [case.incident_id for case in page.object_list if grouped and case.incident_id]
+        start = (number - 1) * QUEUE_PAGE_SIZE
+        rows = list(selectors.case_list_for_user(user=request.user, filters=filters)[start : start + QUEUE_PAGE_SIZE])
+    page = Page(rows, number, paginator)
+    incident_ids = [case.incident_id for case in rows if grouped and case.incident_id]
     members = selectors.incident_members(
         user=request.user, filters=filters, incident_ids=incident_ids, limit=INCIDENT_MEMBERS_SHOWN
     )
-    for case in page.object_list:
+    for case in rows:
         case.members = members.get(case.incident_id, [])
-    counts = selectors.case_status_counts(user=request.user, filters=filters)
-    tabs = [(value, label, counts[value]) for value, label in Case.Status.choices]
+    tabs = [(value, label, by_status[value]) for value, label in Case.Status.choices]
     query = request.GET.copy()
     query.pop("page", None)
     without_status, without_agency, flat = query.copy(), query.copy(), query.copy()
@@ -56,8 +64,8 @@ def queue(request):
         "page": page,
         "grouped": grouped,
         "tabs": tabs,
-        "total": sum(counts.values()),
-        "shown": counts[filters.status] if filters.status else sum(counts.values()),
+        "total": sum(by_status.values()),
+        "shown": shown,
         "query": query.urlencode(),
         "query_without_status": without_status.urlencode(),
         "without_agency": without_agency.urlencode(),

@@ -115,7 +115,7 @@ def test_the_primarys_page_shows_the_other_reports_screenshots_once_each(client,
         )
         EvidenceFactory(case=case, sha256="f" * 64, phash_state=Evidence.State.DONE)  # the same file twice
     page = client.get(f"/petugas/kasus/{incident.primary.ticket}/").content.decode()
-    assert "Insiden: 3 laporan tentang unggahan yang sama" in page
+    assert f"Insiden #{incident.pk}: 3 laporan tentang unggahan yang sama" in page
     assert len(re.findall(r"data-extra-evidence=", page)) == 3
     assert "Tautkan semua laporan lain ke laporan ini" in page
     other = client.get(f"/petugas/kasus/{others[0].ticket}/").content.decode()
@@ -127,3 +127,17 @@ def test_readers_without_triage_see_no_selection_or_incident_buttons(client, ref
     client.force_login(official("analis", Role.ANALIS))
     page = client.get("/petugas/").content.decode()
     assert 'name="tickets"' not in page and "Tautkan semua" not in page
+
+
+def test_the_case_page_merges_another_incident_by_its_number(client, vera, clock):
+    incident = incident_of(2)
+    other = incident_of(2, post="https://x.com/lain/status/1790000000000000009")
+    answer = client.post(
+        f"/petugas/insiden/{incident.pk}/merge/",
+        {"incident": str(other.pk), "next": f"/petugas/kasus/{incident.primary.ticket}/"},
+        follow=True,
+    )
+    assert "2 laporan dipindahkan ke insiden ini." in answer.content.decode()
+    assert incident.cases.count() == 4 and not Incident.objects.filter(pk=other.pk).exists()
+    bad = client.post(f"/petugas/insiden/{incident.pk}/merge/", {"incident": "abc", "next": "/petugas/"}, follow=True)
+    assert "bilangan" in bad.content.decode().lower() or "number" in bad.content.decode().lower()

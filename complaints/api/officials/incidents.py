@@ -1,7 +1,7 @@
 """The officials' API for incidents (the reports of one post) and for one action on many cases."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -20,16 +20,38 @@ class IncidentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     post_url = serializers.CharField(help_text="the first link seen of the post; empty when grouped by screenshot")
     post_key = serializers.CharField(help_text="the post, canonical: `instagram:<code>`, `x:<id>`, …")
-    size = serializers.IntegerField(help_text="its cases the official may see")
-    open = serializers.IntegerField(source="open_size")
-    newest_at = serializers.DateTimeField(help_text="the newest report")
-    earliest_deadline = serializers.DateField(allow_null=True, help_text="the nearest deadline of its open cases")
+    size = serializers.SerializerMethodField()
+    open = serializers.SerializerMethodField()
+    newest_at = serializers.SerializerMethodField()
+    earliest_deadline = serializers.SerializerMethodField()
     primary_ticket = serializers.CharField(source="primary.ticket", allow_null=True, default=None)
     tickets = serializers.SerializerMethodField()
 
+    def _stat(self, incident, name):
+        return self.context["stats"].get(incident.pk, {}).get(name)
+
+    def get_size(self, incident) -> int:
+        """Its cases the official may see."""
+        return self._stat(incident, "size") or 0
+
+    def get_open(self, incident) -> int:
+        return self._stat(incident, "open_size") or 0
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_newest_at(self, incident):
+        """The newest report."""
+        value = self._stat(incident, "newest_at")
+        return serializers.DateTimeField().to_representation(value) if value else None
+
+    @extend_schema_field(serializers.DateField(allow_null=True))
+    def get_earliest_deadline(self, incident):
+        """The nearest deadline of its open cases."""
+        value = self._stat(incident, "earliest_deadline")
+        return value.isoformat() if value else None
+
     def get_tickets(self, incident) -> list[str]:
         """The first twenty tickets, the primary first; `GET /api/v1/cases/?incident=<id>` lists all."""
-        return selectors.incident_tickets(incident, user=self.context["request"].user)
+        return self.context["tickets"].get(incident.pk, [])
 
 
 class ResultSerializer(serializers.Serializer):
@@ -40,14 +62,18 @@ class ResultSerializer(serializers.Serializer):
 class IncidentListView(OfficialAPIView):
     @extend_schema(
         operation_id="incidents_list",
-        summary="Groups of cases about the same post, screenshot or civil servant and day; the largest first",
+        summary="Groups of cases about the same post, screenshot or civil servant and day; the newest first",
         parameters=PAGE_PARAMETERS,
         responses={200: page_of(IncidentSerializer), **errors(400, 401, 403, 404)},
     )
     def get(self, request):
         paginator = Pagination()
         page = paginator.paginate_queryset(selectors.incident_list(user=request.user), request, view=self)
-        rows = IncidentSerializer(page, many=True, context={"request": request}).data
+        context = {
+            "tickets": selectors.incident_tickets(page, user=request.user),
+            "stats": selectors.incident_stats(page, user=request.user),
+        }
+        rows = IncidentSerializer(page, many=True, context=context).data
         return paginator.get_paginated_response(rows)
 
 
@@ -77,7 +103,7 @@ class IncidentActionView(OfficialAPIView):
         if action == "merge":
             other = selectors.incident_get(incident_id=data["incident"], user=user)
             services.incident_merge(incident=incident, other=other, by=user)
-            return Response({"done": selectors.incident_tickets(incident, user=user), "refused": {}})
+            return Response({"done": selectors.incident_tickets([incident], user=user)[incident.pk], "refused": {}})
         case = case_get_for_official(ticket=data["ticket"], user=user)
         if action == "split":
             services.incident_split(incident=incident, case=case, by=user)
