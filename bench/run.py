@@ -108,8 +108,13 @@ class Databases:
         ).cursor()
 
     def use(self, size: int) -> None:
+        """Switch to a size's database, with an empty cache: the sizes share one Redis, and a
+        snapshot kept for one size must not stand for another."""
+        from django.core.cache import cache
+
         self.connection.close()
         self.connection.settings_dict["NAME"] = self.name(size)
+        cache.clear()
 
 
 def measure(scenarios: dict, sizes: list[int], rounds: int, databases: Databases) -> dict:

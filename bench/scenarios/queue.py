@@ -20,6 +20,19 @@ def scenarios() -> dict[str, Scenario]:
 
         return run
 
+    def warm(path: str):
+        def prepare():  # logged in, the counts' snapshot made for the data as it stands
+            log_in()
+            get(path)()
+
+        return prepare
+
+    def counts():
+        from complaints.triage import selectors
+        from complaints.triage.filters import CaseFilters
+
+        selectors.queue_counts(user=get_user_model().objects.get(username="admin"), filters=CaseFilters())
+
     return {
         "queue_grouped": Scenario(
             "`/petugas/` (each incident one row)", "ratio ≤ 1.2, queries constant", get("/petugas/"), log_in
