@@ -118,6 +118,38 @@ class SmtpSink:
         return self.messages
 
 
+def wait_until_idle(seconds: float = 60) -> None:
+    """Wait until no task is queued, held by a worker, or left unacknowledged: after that no
+    further email can come, so a count of messages is final (waiting for state, not for time)."""
+    import redis
+
+    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        inspect = celery_app.control.inspect(timeout=0.5)
+        held = [
+            task
+            for found in (inspect.active() or {}, inspect.reserved() or {})
+            for tasks in found.values()
+            for task in tasks
+        ]
+        if not held and broker.llen("celery") == 0 and broker.hlen("unacked") == 0:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"Tasks were still queued or running after {seconds}s")
+
+
+def redeliver_unacknowledged() -> None:
+    """Hand out again the tasks a dead worker left unacknowledged, as Redis does once their
+    visibility timeout has passed: the broker's own restore, run with the clock moved past it."""
+    import time_machine
+
+    with celery_app.connection_for_write() as connection:
+        qos = connection.default_channel.qos  # this process's view of the broker: its own timeout
+        with time_machine.travel(time.time() + qos.visibility_timeout + 1, tick=False):
+            qos.restore_visible(interval=1)
+
+
 @pytest.fixture
 def smtp():
     sink = SmtpSink()

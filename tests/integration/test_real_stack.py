@@ -20,7 +20,7 @@ from complaints.triage.filters import CaseFilters
 from tests import screenshots
 from tests.factories import CaseFactory, evidence_with_random_hashes, official
 from tests.helpers import image_bytes, race, upload
-from tests.integration.conftest import VISIBILITY_TIMEOUT_SECONDS
+from tests.integration.conftest import redeliver_unacknowledged, wait_until_idle
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -46,7 +46,7 @@ def test_a_report_lands_in_postgres_and_s3_and_the_worker_emails_it(client, repo
     assert message["To"] == "adit@example.org"
     assert ticket in message["Subject"]
     assert response.json()["access_code"] not in message.as_string()
-    time.sleep(1)
+    wait_until_idle()
     assert len(smtp.messages) == 1
     assert Notification.objects.get(case=case).sent_at is not None
 
@@ -77,13 +77,12 @@ def test_a_task_whose_worker_is_killed_runs_again_and_sends_once(client, report_
     first_worker.wait(timeout=10)
     smtp.released.set()
 
-    # Redis hands an unacknowledged task out again once its visibility timeout has passed;
-    # a worker checks for such tasks as it starts.
-    time.sleep(VISIBILITY_TIMEOUT_SECONDS + 1)
+    # Redis hands an unacknowledged task out again once its visibility timeout has passed.
+    redeliver_unacknowledged()
     start_worker()
     [message] = smtp.wait_for(1, seconds=60)
     assert ticket in message["Subject"]
-    time.sleep(2)
+    wait_until_idle()
     assert len(smtp.messages) == 1
     assert Notification.objects.get(case__ticket=ticket).sent_at is not None
 
@@ -174,7 +173,7 @@ def test_the_worker_sends_the_dossier_once_with_the_pdf_in_the_bucket(ref, bucke
         forwarding.refresh_from_db()
     assert forwarding.delivery == "sent"
     assert f"evidence/{forwarding.dossier.name}" in bucket()
-    time.sleep(2)
+    wait_until_idle()
     assert len(smtp.messages) == 1
 
 
