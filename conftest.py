@@ -46,6 +46,7 @@ def _generous_rates_and_clean_cache(settings):
     """Keep rate limits out of the way unless a test sets its own, in a cache of its own."""
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     settings.SUBMIT_RATE = settings.LOOKUP_RATE = settings.REPLY_RATE = "10000/min"
+    settings.EVIDENCE_IN_BACKGROUND = False  # processed inside the request, as a test expects
     cache.clear()
 
 

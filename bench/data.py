@@ -12,6 +12,7 @@ import random
 from django.db import connection
 from django.utils import timezone
 
+from complaints.evidence import imaging
 from complaints.models import Agency, Behaviour, Election, Region
 from complaints.oversight.people import name_key, person_key
 from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, access_code_hash, check_symbol
@@ -38,6 +39,17 @@ FIRST_NAMES = ["Ahmad", "Budi", "Siti", "Dewi", "Agus", "Rina", "Joko", "Sri", "
 LAST_NAMES = ["Santoso", "Wijaya", "Saputra", "Lestari", "Hidayat", "Kurniawan", "Rahayu", "Pratama", "Susanti"]
 AGENCY_WORDS = ["Dinas Pendidikan", "Dinas Kesehatan", "Diskominfo", "Bappeda", "Kecamatan", "Dinas Sosial"]
 ACCESS_CODE_HASH = access_code_hash("BENCH-ACCES")  # one hash for all: no row is ever answered here
+HASHTAGS = ["Pilkada2024", "CoblosNomor2", "LanjutkanPembangunan", "BersamaRakyat", "DesaMaju", "SatuPutaran"]
+# The same few cases at every size (the first ones made), found by the search figures: a name, a
+# NIP and a word of a screenshot that no other case has, and screenshots within the similar
+# distance of one another. What a search finds stays the same; only the cases around it grow.
+NEEDLES = 10
+NEEDLE = {
+    "name": "Sutarmi Wirakusuma",
+    "nip": "197507072003121009",
+    "word": "kopdarakbarrelawan",
+    "phash": 0x9F3A_C4E1_7B20_5D88,
+}
 
 
 def ticket(number: int) -> str:
@@ -48,6 +60,9 @@ def ticket(number: int) -> str:
         symbols = ALPHABET[remainder] + symbols
     body = symbols + check_symbol(symbols)
     return f"{PREFIX}-{body[:4]}-{body[4:]}"
+
+
+NEEDLE_TICKETS = frozenset(ticket(number) for number in range(NEEDLES))
 
 
 def _weighted(choices: dict, rng: random.Random, count: int) -> list:
@@ -99,6 +114,8 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
         name = f"{FIRST_NAMES[person % 12]} {LAST_NAMES[person % 9]} {person}"
         agency = f"{AGENCY_WORDS[person % 6]} {regions[index]}"
         nip = f"19{person:016d}"[:18] if person % 5 < 2 else ""
+        if number < NEEDLES:
+            name, nip = NEEDLE["name"], NEEDLE["nip"]
         acted = None if status == "received" else submitted + datetime.timedelta(hours=rng.expovariate(1 / 30))
         category = _weighted(CATEGORIES, rng, 1)[0] if status in CLASSIFIED else ""
         deadline = (today + datetime.timedelta(days=rng.randint(-10, 20))) if status in OPEN else None
@@ -118,9 +135,44 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
         )  # fmt: skip
         if status in ("forwarded", "closed"):
             classified.append((ticket(number), status, submitted))
+    last_id = connection.cursor().execute("SELECT coalesce(max(id), 0) FROM complaints_case").fetchone()[0]
     _copy("complaints_case", CASE_COLUMNS, rows)
+    _evidence_add(after_id=last_id, rng=rng)
     _forwardings_add(classified, rng)
     _incidents_add()
+
+
+EVIDENCE_COLUMNS = [
+    "case_id", "key", "position", "original", "original_name", "sha256", "mime", "size_bytes", "width", "height",
+    "uploaded_at", "sanitized", "thumbnail", "phash", "phash_band0", "phash_band1", "phash_band2", "phash_band3",
+    "ocr_text", "sanitize_state", "thumbnail_state", "phash_state", "ocr_state", "processing_errors", "processed_at",
+]  # fmt: skip
+
+
+def _evidence_add(*, after_id: int, rng: random.Random) -> None:
+    """One processed screenshot per new case: a random perceptual hash (the needles' near one
+    another) and OCR text of a campaign post; the files themselves are not made."""
+    rows = []
+    cases = connection.cursor().execute(
+        "SELECT id, ticket, submitted_at FROM complaints_case WHERE id > %s ORDER BY id", [after_id]
+    )
+    for case_id, case_ticket, submitted in cases:
+        needle = case_ticket in NEEDLE_TICKETS
+        phash = NEEDLE["phash"] ^ (1 << rng.randrange(64)) if needle else rng.getrandbits(64)
+        text = (
+            f"Ayo dukung paslon nomor {rng.randint(1, 5)} #{rng.choice(HASHTAGS)} "
+            f"{NEEDLE['word'] if needle else ''} disukai {rng.randint(10, 9000)} orang"
+        )
+        folder = f"bench/{case_id}"
+        rows.append(
+            [
+                case_id, _uuid(rng), 1, f"{folder}/original.png", "layar.png", f"{rng.getrandbits(256):064x}",
+                "image/png", 1_000_000, 1080, 2400, submitted.isoformat(), f"{folder}/sanitized.png",
+                f"{folder}/thumbnail.webp", f"{phash:016x}", *imaging.hash_bands(f"{phash:016x}"), text,
+                "done", "done", "done", "done", "{}", submitted.isoformat(),
+            ]
+        )  # fmt: skip
+    _copy("complaints_evidence", EVIDENCE_COLUMNS, rows)
 
 
 def _incidents_add() -> None:
@@ -185,3 +237,4 @@ def analyze() -> None:
         cursor.execute("VACUUM ANALYZE complaints_case")
         cursor.execute("VACUUM ANALYZE complaints_forwarding")
         cursor.execute("VACUUM ANALYZE complaints_incident")
+        cursor.execute("VACUUM ANALYZE complaints_evidence")

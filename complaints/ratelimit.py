@@ -66,8 +66,10 @@ def _redis_hit(key: str, *, limit: int, period: int, now: float) -> Decision:
 
 def _database_hit(key: str, *, limit: int, period: int, now: float) -> Decision:
     with transaction.atomic():
-        RateBucket.objects.bulk_create([RateBucket(key=key)], ignore_conflicts=True)  # the row to lock
-        bucket = RateBucket.objects.select_for_update().get(key=key)
+        bucket = RateBucket.objects.select_for_update().filter(key=key).first()
+        if bucket is None:  # the key's first request: make the row to lock (two at once make one)
+            RateBucket.objects.bulk_create([RateBucket(key=key)], ignore_conflicts=True)
+            bucket = RateBucket.objects.select_for_update().get(key=key)
         hits = [at for at in bucket.hits if at > now - period]
         if len(hits) >= limit:
             return Decision(False, hits[-limit] + period - now)

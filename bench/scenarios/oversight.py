@@ -14,6 +14,7 @@ class Scenario:
     goal: str
     run: Callable[[], object]
     prepare: Callable[[], None] = lambda: None
+    detail: Callable[[], str] | None = None  # a figure besides the time (e.g. rows read), per size
 
 
 def scenarios() -> dict[str, Scenario]:

@@ -9,8 +9,6 @@ import base64
 import io
 import secrets
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp import devices_for_user, match_token
@@ -45,6 +43,8 @@ def pending_device(user) -> TOTPDevice:
 
 def qr_data_uri(device: TOTPDevice) -> str:
     """Return the enrolment QR code as an SVG data URI (an image: no inline markup or script)."""
+    import qrcode.image.svg  # only at an official's enrolment
+
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
     buffer = io.BytesIO()
     image.save(buffer)

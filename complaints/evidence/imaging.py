@@ -3,8 +3,6 @@ perceptual hash and its bands, and the OCR text (DESIGN §4)."""
 
 import io
 
-import imagehash
-import pytesseract
 from django.conf import settings
 from PIL import Image, ImageOps
 
@@ -64,6 +62,8 @@ def thumbnail(image: Image.Image) -> bytes:
 
 def perceptual_hash(image: Image.Image) -> str:
     """Return the 64-bit perceptual hash as 16 hexadecimal digits."""
+    import imagehash  # with numpy, only where screenshots are processed: not in every web process
+
     return str(imagehash.phash(_flattened(image)))
 
 
@@ -91,6 +91,8 @@ class OcrUnavailable(RuntimeError):
 
 def ocr(image: Image.Image) -> str:
     """Return the text Tesseract reads in the image (Indonesian and English)."""
+    import pytesseract  # only where screenshots are processed
+
     try:
         return pytesseract.image_to_string(
             _flattened(image), lang=settings.OCR_LANGUAGES, timeout=settings.OCR_TIMEOUT

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import permissions, tasks, timeline
+from .. import background, permissions, tasks, timeline
 from ..errors import NotFound
 from ..models import Case, Evidence
 from ..storage import evidence_storage
@@ -66,7 +66,7 @@ def evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[st
     for position, image in enumerate(images, start=last + 1):
         evidence = evidence_seal(case=case, image=image, position=position, uploaded_at=uploaded_at)
         sealed.append(evidence.original.name)
-        transaction.on_commit(lambda pk=evidence.pk: tasks.process_evidence.delay(evidence_id=pk))
+        transaction.on_commit(lambda pk=evidence.pk: background.queue(tasks.process_evidence, evidence_id=pk))
 
 
 def evidence_file_open(*, evidence: Evidence, variant: str, by):

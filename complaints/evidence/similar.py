@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db import connection
+from django.db.models import IntegerField, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from ..models import Evidence
 from . import imaging
@@ -30,8 +32,8 @@ def evidence_similar(*, evidence: Evidence) -> list[Similar]:
     Multi-index hashing: the hash is four 16-bit bands, each indexed. Two hashes within
     distance d differ in some band by at most d // 4 bits (else they would differ by more than
     d), so only rows with a band among those few neighbour values are read, through the band
-    indexes, and their full distance is checked. The rows read do not grow with the table the
-    way a scan would.
+    indexes (about 68 N / 65,536 rows for d = 6: 0.1% of the table), and their full distance
+    is checked: by PostgreSQL, so that only the matches come back, or here on SQLite.
     """
     if not evidence.phash:
         return []
@@ -42,5 +44,12 @@ def evidence_similar(*, evidence: Evidence) -> list[Similar]:
         .select_related("case")
         .only("pk", "phash", "position", "case__ticket", "case__status", "case__submitted_at")
     )
+    if connection.vendor == "postgresql":
+        distance = RawSQL(
+            """bit_count(('x' || "complaints_evidence"."phash")::bit(64) # ('x' || %s)::bit(64))""",
+            (evidence.phash,),
+            output_field=IntegerField(),
+        )
+        candidates = candidates.alias(distance=distance).filter(distance__lte=limit)
     found = [Similar(other, imaging.hamming(evidence.phash, other.phash)) for other in candidates]
     return sorted((s for s in found if s.distance <= limit), key=lambda s: (s.distance, s.evidence.case.submitted_at))

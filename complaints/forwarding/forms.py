@@ -1,6 +1,5 @@
 """Forms of forwarding: the agency's outcome through its link, and the agency list's filters."""
 
-import pypdf
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +47,8 @@ class AgencyOutcomeForm(forms.Form):
         if letter.size > settings.MAX_EVIDENCE_BYTES:
             raise forms.ValidationError(_("Surat keputusan melebihi batas 10 MB."))
         letter.seek(0)
+        import pypdf  # with fontTools: only when a decision letter is uploaded, not in every process
+
         try:  # a PDF is what parses as one, with at least one page; not what starts with "%PDF-"
             pages = len(pypdf.PdfReader(letter).pages)
         except Exception:  # pypdf raises many kinds of errors on broken or disguised files

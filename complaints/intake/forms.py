@@ -6,11 +6,12 @@ import re
 from django import forms
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import intcomma
+from django.core.cache import cache
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence.validation import check_evidence
@@ -42,10 +43,22 @@ class EvidenceField(forms.FileField):
         return check_evidence(uploads)
 
 
+REGION_CHOICES_SECONDS = 3600  # the regions are reference data: loaded once, renamed rarely
+
+
 def _region_choices():
     """Return each province's own government first, then its kabupaten/kota, grouped by
     province, so the list works without JavaScript (a provincial civil servant belongs to the
-    province: Pemprov Banten is `36`)."""
+    province: Pemprov Banten is `36`).
+
+    Kept in the cache per language (and per number of regions, so a load shows at once): built
+    from 552 rows, they were a fifth of a report's time on the server.
+    """
+    key = f"region-choices:{get_language()}:{Region.objects.count()}"
+    return cache.get_or_set(key, _region_choices_built, REGION_CHOICES_SECONDS)
+
+
+def _region_choices_built():
     groups: dict[str, list[tuple[str, str]]] = {}
     for region in Region.objects.select_related("parent").order_by("code"):
         if region.level == Region.Level.PROVINCE:
@@ -189,7 +202,8 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["asn_region"].choices = _region_choices()
+        # A callable: read when the form is shown or checked, not walked at every form made.
+        self.fields["asn_region"].choices = _region_choices
         for field in self.fields.values():  # length errors name the field, as the summary shows them alone
             field.error_messages["max_length"] = gettext(
                 "%(label)s: paling banyak %%(limit_value)d karakter (sekarang %%(show_value)d)."

@@ -160,11 +160,46 @@ def test_the_list_pages_with_next_and_previous_links(as_verifikator):
         CaseFactory()
     first = as_verifikator.get(CASES, {"page_size": 2}).json()
     assert (first["count"], len(first["results"]), first["previous"]) == (3, 2, None)
-    assert "page=2" in first["next"]
+    assert "cursor=" in first["next"] and "page_size=2" in first["next"]
     second = as_verifikator.get(first["next"]).json()
-    assert len(second["results"]) == 1
-    assert second["next"] is None
-    assert second["previous"]
+    assert (second["count"], len(second["results"]), second["next"]) == (3, 1, None)
+    back = as_verifikator.get(second["previous"]).json()
+    assert [row["ticket"] for row in back["results"]] == [row["ticket"] for row in first["results"]]
+    assert back["previous"] is None
+
+
+def test_pages_by_position_walk_the_queue_both_ways_past_ties_and_cases_without_deadline(as_verifikator):
+    today, submitted = timezone.localdate(), timezone.now()
+    for days in (3, 1, 1, 1, None, None, 2, None, 1):  # equal deadlines, equal times: the id decides
+        CaseFactory(deadline=today + datetime.timedelta(days=days) if days else None, submitted_at=submitted)
+    everything = listed(as_verifikator, page_size=100)
+    forward, link = [], f"{CASES}?page_size=2"
+    while link:
+        page = as_verifikator.get(link).json()
+        forward.append([row["ticket"] for row in page["results"]])
+        link = page["next"]
+    assert [ticket for tickets in forward for ticket in tickets] == everything and len(forward) == 5
+    backward, link = [], page["previous"]
+    while link:
+        page = as_verifikator.get(link).json()
+        backward.insert(0, [row["ticket"] for row in page["results"]])
+        link = page["previous"]
+    assert backward == forward[:-1]
+
+
+def test_offset_pages_still_answer_by_page_number(as_verifikator):
+    for _ in range(3):
+        CaseFactory()
+    second = as_verifikator.get(CASES, {"page_size": 2, "page": 2}).json()
+    assert (second["count"], len(second["results"]), second["next"]) == (3, 1, None)
+    assert "page_size=2" in second["previous"]
+
+
+@pytest.mark.parametrize("cursor", ["bukan-kursor", "W10", "WyJ4IiwiMjAyNi0xMS0yNSIsMV0", "%00", "W251bGwsbnVsbCwxXQ"])
+def test_a_tampered_cursor_is_400_naming_the_field(as_verifikator, cursor):
+    CaseFactory()
+    body = error_of(as_verifikator.get(CASES, {"cursor": cursor}), 400)
+    assert "cursor" in body["fields"]
 
 
 def test_the_nearest_deadline_comes_first(as_verifikator):

@@ -10,7 +10,6 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import permissions, status
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -32,6 +31,7 @@ from ..authentication import expires_at
 from ..errors import body_error_response, form_error_response
 from ..schema import errors, form_schema, page_of
 from . import serializers as s
+from .pagination import Pagination, cases_page
 
 
 class IsOfficial(permissions.BasePermission):
@@ -97,12 +97,6 @@ class TokenView(ObtainAuthToken):
             raise Invalid.on_field("otp", _("Kode verifikasi salah atau sudah dipakai."))
 
 
-class Pagination(PageNumberPagination):
-    page_size = 25
-    page_size_query_param = "page_size"
-    max_page_size = 100
-
-
 class OfficialAPIView(APIView):
     permission_classes = [IsOfficial]
 
@@ -126,7 +120,7 @@ class OfficialAPIView(APIView):
 
 REGION_PATTERN = r"^[0-9]{2}(\.[0-9]{2})?$"
 PAGE_PARAMETERS = [
-    OpenApiParameter("page", int, description="page number"),
+    OpenApiParameter("page", int, description="page number (by offset; the cases list's `next` uses `cursor`)"),
     OpenApiParameter("page_size", int, description="rows a page, at most 100"),
 ]
 FILTER_PARAMETERS = [
@@ -147,6 +141,7 @@ FILTER_PARAMETERS = [
     OpenApiParameter("from", str, description="submitted on or after (YYYY-MM-DD)"),
     OpenApiParameter("to", str, description="submitted on or before (YYYY-MM-DD)"),
     OpenApiParameter("incident", int, description="the cases of one incident (`GET /api/v1/incidents/`)"),
+    OpenApiParameter("cursor", str, description="the page after a position: take it from the `next` link"),
     *PAGE_PARAMETERS,
 ]
 
@@ -161,9 +156,7 @@ class CaseListView(OfficialAPIView):
         form = QueueFilterForm(request.query_params)
         if not form.is_valid():
             return form_error_response(form)
-        return self.page(
-            request, selectors.case_list_for_user(user=request.user, filters=form.to_filters()), s.CaseListSerializer
-        )
+        return cases_page(request, filters=form.to_filters(), serializer_class=s.CaseListSerializer)
 
     @extend_schema(
         operation_id="cases_create_finding",

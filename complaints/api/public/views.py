@@ -1,5 +1,6 @@
 """The public API: reports by citizens, their status and answers, and reference data."""
 
+import json
 import re
 
 from django.utils.decorators import method_decorator
@@ -10,11 +11,12 @@ from rest_framework import generics, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ...errors import Invalid, NotFound
-from ...intake import pow, selectors, services
+from ...intake import pow, selectors, services, status_cache
 from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from ...intake.throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
 from ...oversight import public as public_stats
@@ -62,6 +64,12 @@ class ReportCreateView(PublicAPIView):
         return Response(s.ReportCreatedSerializer(submitted).data, status=status.HTTP_201_CREATED)
 
 
+def _status_data(ticket: str) -> dict:
+    """The public status as plain JSON data, to be kept in the cache (status_cache.py)."""
+    public = selectors.case_public_status(case=selectors.case_get_public(ticket=ticket))
+    return json.loads(JSONRenderer().render(s.ReportStatusSerializer(public).data))
+
+
 def _status(case, *, http_status=status.HTTP_200_OK) -> Response:
     data = s.ReportStatusSerializer(selectors.case_public_status(case=case)).data
     return Response(data, status=http_status)
@@ -88,11 +96,11 @@ class ReportStatusView(PublicAPIView):
     )
     def get(self, request, ticket: str):
         normalized = ticket_or_invalid(ticket)
-        case = selectors.case_get_public(ticket=normalized)
-        if case is None:
+        data = status_cache.cached(ticket=normalized, kind="api", build=lambda: _status_data(normalized))
+        if data is None:
             message = _("Tiket %(ticket)s tidak ditemukan. Periksa kembali nomornya.") % {"ticket": normalized}
             raise NotFound(message)
-        return _status(case)
+        return Response(data)
 
 
 @method_decorator(sensitive_post_parameters("access_code", "text"), name="dispatch")

@@ -1,0 +1,115 @@
+"""Search, deep pages and similar screenshots at scale (issue 14): the same ten cases found at
+every size (`data.NEEDLE`), by name, NIP and a word of their screenshots; a page of the API's list
+deep in the queue; the screenshots like one of them."""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+
+from bench import data
+from bench.scenarios.oversight import Scenario
+
+DEEP = 5_000  # the position of the deep page in the queue (the same at every size)
+
+
+def scenarios() -> dict[str, Scenario]:
+    from complaints.evidence.similar import evidence_similar, evidence_similar_candidates
+    from complaints.models import Evidence
+    from complaints.triage import keyset, selectors
+    from complaints.triage.filters import CaseFilters
+
+    client = Client()
+    deep: dict[str, str] = {}
+
+    def admin():
+        return get_user_model().objects.get(username="admin")
+
+    def get(path, *, finds_needles: bool = False):
+        def run():
+            response = client.get(path() if callable(path) else path)
+            assert response.status_code == 200, (path, response.status_code)
+            if finds_needles:  # the search found what it looks for, at every size
+                assert any(ticket.encode() in response.content for ticket in data.NEEDLE_TICKETS), path
+
+        return run
+
+    def warm(path):
+        def prepare():  # logged in, the counts' snapshot made for the data as it stands
+            client.force_login(admin())
+            client.get(path() if callable(path) else path)
+
+        return prepare
+
+    def deep_cursor() -> str:
+        if connection.settings_dict["NAME"] not in deep:
+            ordered = selectors.case_list_for_user(user=admin(), filters=CaseFilters())
+            deep[connection.settings_dict["NAME"]] = keyset.Position.of(ordered[DEEP]).cursor()
+        return f"/api/v1/cases/?cursor={deep[connection.settings_dict['NAME']]}"
+
+    def needle() -> Evidence:
+        return Evidence.objects.get(case__ticket=data.ticket(0))
+
+    def similar():
+        assert len(evidence_similar(evidence=needle())) == data.NEEDLES - 1
+
+    def similar_rows() -> str:
+        """Rows the band indexes read for one look-up (EXPLAIN ANALYZE), and their share."""
+        sql, params = evidence_similar_candidates(phash=needle().phash).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
+            plan = cursor.fetchone()[0][0]["Plan"]
+            total = cursor.execute("SELECT count(*) FROM complaints_evidence").fetchone()[0]
+        read = _rows_of(plan, "Bitmap Index Scan")
+        return f"{read:,} rows read of {total:,} ({read / total:.2%})"
+
+    name, nip, word = data.NEEDLE["name"].split()[-1], data.NEEDLE["nip"], data.NEEDLE["word"]
+    return {
+        "search_name": Scenario(
+            f"`/petugas/?q={name}` (a name)",
+            "ratio ≤ 1.2",
+            get(f"/petugas/?q={name}", finds_needles=True),
+            warm(f"/petugas/?q={name}"),
+        ),
+        "search_nip": Scenario(
+            "`/petugas/?q=<NIP>` (a NIP)",
+            "ratio ≤ 1.2",
+            get(f"/petugas/?q={nip}", finds_needles=True),
+            warm(f"/petugas/?q={nip}"),
+        ),
+        "search_ocr": Scenario(
+            f"`/petugas/?q={word}` (a word of a screenshot)",
+            "ratio ≤ 1.2",
+            get(f"/petugas/?q={word}", finds_needles=True),
+            warm(f"/petugas/?q={word}"),
+        ),
+        "api_search": Scenario(
+            f"`GET /api/v1/cases/?q={name}`",
+            "ratio ≤ 1.2",
+            get(f"/api/v1/cases/?q={name}", finds_needles=True),
+            warm(f"/api/v1/cases/?q={name}"),
+        ),
+        "api_deep": Scenario(
+            f"`GET /api/v1/cases/?cursor=…` (the page after case {DEEP:,} of the queue)",
+            "ratio ≤ 1.2",
+            get(deep_cursor),
+            warm(deep_cursor),
+        ),
+        "api_deep_offset": Scenario(
+            f"`GET /api/v1/cases/?page={DEEP // 25}` (the same depth by offset, kept for old clients)",
+            "— (the reference)",
+            get(f"/api/v1/cases/?page={DEEP // 25}"),
+            warm(f"/api/v1/cases/?page={DEEP // 25}"),
+        ),
+        "similar": Scenario(
+            "similar screenshots of one (`evidence_similar`, one per case)",
+            "≤ 20 ms at 1M, rows read < 1%",
+            similar,
+            detail=similar_rows,
+        ),
+    }
+
+
+def _rows_of(plan: dict, node: str) -> int:
+    """The actual rows of every `node` of a JSON plan, summed over its loops."""
+    own = plan["Actual Rows"] * plan.get("Actual Loops", 1) if plan["Node Type"] == node else 0
+    return own + sum(_rows_of(child, node) for child in plan.get("Plans", []))
