@@ -82,7 +82,9 @@ format: venv
 # real Celery workers and an S3 server (tools/stack.py starts and stops them); the browser suite.
 # Each runs to its end even when another failed; a summary of all of them comes last.
 # The benchmarks (bench/run.py): not part of `make test`. BENCH_ARGS="--sizes 10000,100000 --rounds 3"
+# The served figures load gunicorn with wrk.
 bench: venv messages stack-deps
+	$(call install_debian,wrk)
 	$(PY) tools/stack.py run -- $(PY) bench/run.py $(BENCH_ARGS)
 
 test: venv .env messages stack-deps

@@ -1,21 +1,28 @@
 """The benchmark suite (`make bench`): each figure a ratio measured side by side in one run.
 
     python tools/stack.py run -- python bench/run.py [--sizes 10000,100000,1000000] [--rounds 5]
+        [--scenarios oversight,queue,search,lookup,submission,burst] [--intake-reports 200]
 
-Runs on the stack's PostgreSQL (tools/stack.py starts it). A database is built per size (COPY,
-bench/data.py), then every scenario runs against every size in turn, round after round, the
-order rotating, so that drift on a noisy machine falls on all sizes alike. Each figure is the
-median of its rounds; the ratio of the largest size to the smallest is the one the goals name.
-Results: var/bench/results.md and results.json, with the machine, the versions and the load.
+Runs on the stack's PostgreSQL, Redis and S3 server (tools/stack.py starts them). A database is
+built per size (COPY, bench/data.py). In-process scenarios (a module with `scenarios()`) run
+against every size in turn, round after round, the order rotating, so that drift on a noisy
+machine falls on all sizes alike; each figure is the median of its rounds, and the ratio of the
+largest size to the smallest is the one the goals name. Served scenarios (a module with
+`served(run)`: bench/serve.py) then measure the portal behind gunicorn, each figure beside its
+own reference. Results: var/bench/results.md and results.json, with the machine, the versions and
+the load.
 """
 
 import argparse
+import importlib
 import json
 import os
 import platform
+import signal
 import statistics
 import sys
 import time
+import traceback
 from pathlib import Path
 
 import django
@@ -110,10 +117,18 @@ class Databases:
     def use(self, size: int) -> None:
         """Switch to a size's database, with an empty cache: the sizes share one Redis, and a
         snapshot kept for one size must not stand for another."""
+        self._switch(self.name(size))
+
+    def use_base(self) -> None:
+        """Switch to the database the sizes were copied from (it holds the largest size's cases):
+        what is written there changes no size's figures."""
+        self._switch(self.base)
+
+    def _switch(self, name: str) -> None:
         from django.core.cache import cache
 
         self.connection.close()
-        self.connection.settings_dict["NAME"] = self.name(size)
+        self.connection.settings_dict["NAME"] = name
         cache.clear()
 
 
@@ -136,22 +151,40 @@ def measure(scenarios: dict, sizes: list[int], rounds: int, databases: Databases
                     timings[name][size].append(time.perf_counter() - started)
                 queries[name][size] = len(captured)
         print(f"  round {round_number + 1} of {rounds}", flush=True)
+    details: dict = {name: {} for name in scenarios}
+    for size in sizes:  # what a scenario reports besides its time (rows read, say), once per size
+        databases.use(size)
+        for name, scenario in scenarios.items():
+            if scenario.detail:
+                details[name][size] = scenario.detail()
     return {
         name: {
-            size: {"seconds": statistics.median(timings[name][size]), "queries": queries[name][size]} for size in sizes
+            size: {
+                "seconds": statistics.median(timings[name][size]),
+                "queries": queries[name][size],
+                "detail": details[name].get(size),
+            }
+            for size in sizes
         }
         for name in scenarios
     }
 
 
-def report(results: dict, scenarios: dict, sizes: list[int], info: dict) -> str:
-    smallest, largest = min(sizes), max(sizes)
-    lines = [
+def header(info: dict) -> list[str]:
+    return [
         "# Benchmarks",
         "",
         f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']} GiB; Python {info['python']}, "
         f"Django {info['django']}, PostgreSQL {info['postgresql']}; load average at the start "
         f"{', '.join(f'{value:.2f}' for value in info['load_average'])}.",
+    ]
+
+
+def report(results: dict, scenarios: dict, sizes: list[int]) -> list[str]:
+    smallest, largest = min(sizes), max(sizes)
+    lines = [
+        "",
+        "## In process, by size",
         "",
         "| figure | "
         + " | ".join(f"{size:,} cases" for size in sizes)
@@ -160,25 +193,70 @@ def report(results: dict, scenarios: dict, sizes: list[int], info: dict) -> str:
     ]
     for name, scenario in scenarios.items():
         cells = [
-            f"{results[name][size]['seconds'] * 1000:.0f} ms, {results[name][size]['queries']} q" for size in sizes
+            f"{results[name][size]['seconds'] * 1000:.0f} ms, {results[name][size]['queries']} q"
+            + (f"; {results[name][size]['detail']}" if results[name][size]["detail"] else "")
+            for size in sizes
         ]
         ratio = results[name][largest]["seconds"] / results[name][smallest]["seconds"]
         results[name]["ratio"] = ratio
         lines.append(f"| {scenario.title} | {' | '.join(cells)} | {ratio:.2f} | {scenario.goal} |")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def served_report(figures: list) -> list[str]:
+    """Return the served figures' table: each figure beside the reference measured with it."""
+    lines = [
+        "",
+        "## Served (gunicorn, 2 sync workers; each figure beside its reference, measured in turn)",
+        "",
+        "| figure | value | reference | ratio | goal |",
+        "|---|---|---|---|---|",
+    ]
+    for figure in figures:
+        ratio = "—" if figure.ratio is None else f"{figure.ratio:.2f}"
+        lines.append(f"| {figure.figure} | {figure.value} | {figure.reference} | {ratio} | {figure.goal} |")
+    return lines
+
+
+def served(modules: dict, run) -> tuple[list, bool]:
+    """Run each served module in turn; a failing one is a row of the table, and the run fails."""
+    from bench.serve import LOGS, Figure
+
+    LOGS.mkdir(parents=True, exist_ok=True)
+    figures, failed = [], False
+    for name, module in modules.items():
+        try:
+            figures += module.served(run)
+        except Exception as error:  # the other modules' figures are still worth having
+            traceback.print_exc()
+            figures.append(Figure(name, f"failed: {type(error).__name__}: {error}", failed=True))
+            failed = True
+    return figures, failed or any(figure.failed for figure in figures)
+
+
+def _stopped(signum, frame):
+    sys.exit(128 + signum)  # unwinds, so the servers the bench started are stopped
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000,1000000", help="numbers of cases, comma-separated")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--scenarios", default="oversight,queue", help="modules of bench/scenarios, comma-separated")
+    parser.add_argument(
+        "--scenarios",
+        default="oversight,queue,search,lookup,submission,burst",
+        help="modules of bench/scenarios, comma-separated; lookup runs at the smallest and the largest size",
+    )
+    parser.add_argument(
+        "--intake-reports", type=int, default=200, help="reports sent at once by the submission scenario"
+    )
     arguments = parser.parse_args()
     sizes = sorted(int(size) for size in arguments.sizes.split(","))
+    signal.signal(signal.SIGTERM, _stopped)
     setup()
-    import importlib
-
     from django.core.management import call_command
+
+    from bench.serve import Run
 
     print("Setting up: migrate, static files, reference data", flush=True)
     call_command("migrate", verbosity=0)
@@ -188,18 +266,32 @@ def main() -> int:
     databases = Databases()
     print("Building the databases", flush=True)
     databases.build(sizes)
-    scenarios = {}
-    for module in arguments.scenarios.split(","):
-        scenarios.update(importlib.import_module(f"bench.scenarios.{module}").scenarios())
-    print(f"Measuring: {len(scenarios)} figures, {len(sizes)} sizes, {arguments.rounds} rounds", flush=True)
-    results = measure(scenarios, sizes, arguments.rounds, databases)
-    table = report(results, scenarios, sizes, info)
+    scenarios, served_modules = {}, {}
+    for name in arguments.scenarios.split(","):
+        module = importlib.import_module(f"bench.scenarios.{name}")
+        if hasattr(module, "served"):
+            served_modules[name] = module
+        else:
+            scenarios.update(module.scenarios())
+    lines, results = header(info), {}
+    if scenarios:
+        print(f"Measuring: {len(scenarios)} figures, {len(sizes)} sizes, {arguments.rounds} rounds", flush=True)
+        results = measure(scenarios, sizes, arguments.rounds, databases)
+        lines += report(results, scenarios, sizes)
+    figures, failed = [], False
+    if served_modules:
+        print(f"Serving: {', '.join(served_modules)}", flush=True)
+        run = Run(sizes=sizes, rounds=arguments.rounds, databases=databases, intake_reports=arguments.intake_reports)
+        figures, failed = served(served_modules, run)
+        lines += served_report(figures)
+    table = "\n".join(lines) + "\n"
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "results.md").write_text(table)
-    (RESULTS / "results.json").write_text(json.dumps({"machine": info, "results": results}, indent=2, default=str))
+    written = {"machine": info, "results": results, "served": [vars(figure) for figure in figures]}
+    (RESULTS / "results.json").write_text(json.dumps(written, indent=2, default=str))
     print("\n" + table)
     print(f"Written: {RESULTS / 'results.md'}, {RESULTS / 'results.json'}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -150,7 +150,13 @@ def test_the_perceptual_hash_is_that_of_the_image_as_it_looks(name):
 def test_ocr_reads_the_image_as_it_looks(name, monkeypatch):
     data, expected, tolerance = SAMPLES[name]
     seen = []
-    monkeypatch.setattr(pytesseract, "image_to_string", lambda image, **kwargs: seen.append(image) or "")
+
+    def read(path, **kwargs):  # Tesseract is handed a file: the pixels it would read
+        with Image.open(path) as image:
+            seen.append(image.copy())
+        return ""
+
+    monkeypatch.setattr(pytesseract, "image_to_string", read)
     images.ocr(images.decode_upright(data))
     assert close(greys(seen[0]), expected, tolerance)
 
