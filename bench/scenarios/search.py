@@ -13,7 +13,7 @@ DEEP = 5_000  # the position of the deep page in the queue (the same at every si
 
 
 def scenarios() -> dict[str, Scenario]:
-    from complaints.evidence.similar import evidence_similar, evidence_similar_candidates
+    from complaints.evidence.similar import evidence_similar, evidence_similar_rows
     from complaints.models import Evidence
     from complaints.triage import keyset, selectors
     from complaints.triage.filters import CaseFilters
@@ -53,14 +53,16 @@ def scenarios() -> dict[str, Scenario]:
         assert len(evidence_similar(evidence=needle())) == data.NEEDLES - 1
 
     def similar_rows() -> str:
-        """Rows the band indexes read for one look-up (EXPLAIN ANALYZE), and their share."""
-        sql, params = evidence_similar_candidates(phash=needle().phash).query.sql_with_params()
+        """Index entries one look-up reads (EXPLAIN ANALYZE), their share, and the rows fetched."""
+        sql, params = evidence_similar_rows(evidence=needle()).query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
             plan = cursor.fetchone()[0][0]["Plan"]
             total = cursor.execute("SELECT count(*) FROM complaints_evidence").fetchone()[0]
-        read = _rows_of(plan, "Bitmap Index Scan")
-        return f"{read:,} rows read of {total:,} ({read / total:.2%})"
+        scans = [node for node in _nodes(plan) if "Index" in node["Node Type"] and "Scan" in node["Node Type"]]
+        read = sum(node["Actual Rows"] + node.get("Rows Removed by Filter", 0) for node in scans)
+        fetched = sum(node.get("Heap Fetches", 0) for node in scans)
+        return f"{read:,} index entries read of {total:,} ({read / total:.2%}), {fetched} heap fetches"
 
     name, nip, word = data.NEEDLE["name"].split()[-1], data.NEEDLE["nip"], data.NEEDLE["word"]
     return {
@@ -109,7 +111,8 @@ def scenarios() -> dict[str, Scenario]:
     }
 
 
-def _rows_of(plan: dict, node: str) -> int:
-    """The actual rows of every `node` of a JSON plan, summed over its loops."""
-    own = plan["Actual Rows"] * plan.get("Actual Loops", 1) if plan["Node Type"] == node else 0
-    return own + sum(_rows_of(child, node) for child in plan.get("Plans", []))
+def _nodes(plan: dict):
+    """Every node of a JSON plan."""
+    yield plan
+    for child in plan.get("Plans", []):
+        yield from _nodes(child)

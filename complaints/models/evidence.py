@@ -63,10 +63,10 @@ class Evidence(models.Model):
         _("gambar kecil"), storage=get_evidence_storage, max_length=255, blank=True, editable=False
     )
     phash = models.CharField(_("hash persepsi"), max_length=16, blank=True, editable=False)
-    phash_band0 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
-    phash_band1 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
-    phash_band2 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
-    phash_band3 = models.PositiveIntegerField(null=True, db_index=True, editable=False)
+    phash_band0 = models.PositiveIntegerField(null=True, editable=False)
+    phash_band1 = models.PositiveIntegerField(null=True, editable=False)
+    phash_band2 = models.PositiveIntegerField(null=True, editable=False)
+    phash_band3 = models.PositiveIntegerField(null=True, editable=False)
     ocr_text = models.TextField(_("teks OCR"), blank=True, editable=False)
     sanitize_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
     thumbnail_state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING, editable=False)
@@ -83,6 +83,12 @@ class Evidence(models.Model):
         verbose_name = _("bukti")
         verbose_name_plural = _("bukti")
         constraints = [models.UniqueConstraint(fields=["case", "position"], name="evidence_unique_position")]
+        # Each band with the whole hash and the case beside it: PostgreSQL checks a candidate's
+        # distance on the index alone and fetches only the matches (evidence/similar.py).
+        indexes = [
+            models.Index(fields=[f"phash_band{band}"], include=["phash", "case"], name=f"evidence_band{band}_cover")
+            for band in range(4)
+        ]
 
     def __str__(self):
         return f"{self.case_id}/{self.position}"
