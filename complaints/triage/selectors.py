@@ -102,13 +102,13 @@ def _search(text: str) -> Q:
     return condition | Q(ticket=ticket) if ticket else condition
 
 
-# Each part is read through its own index (migrations 0015, 0016): the trigram indexes answer the
-# ILIKEs together (a bitmap OR), the stored tsvector's GIN index the screenshots' words, the unique
-# ticket the ticket; the union of their ids is then joined to the cases. One OR over the cases
-# with an EXISTS in it would be a filter on every case instead.
+# Each part is read through its own index (migration 0016): the trigram indexes answer the ILIKEs
+# and a prefix index the NIP from its start (together, a bitmap OR), the stored tsvector's GIN
+# index the screenshots' words, the unique ticket the ticket; the union of their ids is then
+# joined to the cases. One OR over the cases with an EXISTS in it would filter every case instead.
 _MATCHING_IDS = """
 SELECT "id" FROM "complaints_case"
- WHERE "asn_name" ILIKE %s OR "asn_agency" ILIKE %s OR "asn_nip" ILIKE %s OR "description" ILIKE %s
+ WHERE "asn_name" ILIKE %s OR "asn_agency" ILIKE %s OR "description" ILIKE %s OR "asn_nip" LIKE %s
     OR "ticket" = %s
 UNION
 SELECT "case_id" FROM "complaints_evidence" WHERE "ocr_vector" @@ plainto_tsquery('simple', %s)
@@ -117,8 +117,9 @@ SELECT "case_id" FROM "complaints_evidence" WHERE "ocr_vector" @@ plainto_tsquer
 
 def _matching_ids(text: str, ticket: str | None) -> RawSQL:
     """The ids of the cases that match `text` on PostgreSQL, as a subquery."""
-    like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return RawSQL(_MATCHING_IDS, (like, like, like, like, ticket or "", text))  # noqa: S611 (bound parameters)
+    literal = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like, nip_prefix = f"%{literal}%", f"{literal}%"
+    return RawSQL(_MATCHING_IDS, (like, like, like, nip_prefix, ticket or "", text))  # noqa: S611 (bound parameters)
 
 
 def case_list_for_user(*, user, filters: CaseFilters) -> QuerySet[Case]:

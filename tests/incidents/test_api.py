@@ -1,6 +1,8 @@
 """The incidents' API and one action on many cases: the contract's shapes, each refusal said."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from complaints.incidents import grouping
 from complaints.models import Case, Incident, Jurisdiction, Region
@@ -172,3 +174,17 @@ def test_a_bad_bulk_request_names_its_field(api, ref, body, field):
     answer = api.post("/api/v1/cases/bulk/", body, content_type="application/json")
     assert answer.status_code == 400
     assert field in answer.json()["error"]["fields"]
+
+
+def test_the_list_pages_over_a_total_it_does_not_count_again(api, ref, clock):
+    for number in range(3):
+        for _ in range(2):
+            case = CaseFactory(post_url=f"https://www.instagram.com/p/Post{number}/")
+            grouping.case_group(case_id=case.pk)
+    first = api.get("/api/v1/incidents/", {"page_size": 2}).json()
+    assert (first["count"], len(first["results"])) == (3, 2) and first["next"]
+    with CaptureQueriesContext(connection) as queries:
+        second = api.get(first["next"]).json()
+    assert (second["count"], len(second["results"]), second["next"]) == (3, 1, None)
+    counted = [q["sql"] for q in queries if "COUNT(" in q["sql"].upper() and "complaints_incident" in q["sql"]]
+    assert not counted, counted  # the total came from the counts' snapshot

@@ -8,12 +8,15 @@ from rest_framework.response import Response
 from ...errors import NotFound
 from ...incidents import selectors, services
 from ...incidents.forms import INCIDENT_ACTIONS
+from ...oversight import snapshot
+from ...triage.filters import CaseFilters
 from ...triage.forms import BulkForm
 from ...triage.selectors import case_get_for_official
 from ...triage.services import cases_bulk_perform
 from ..errors import body_error_response, form_error_response
 from ..schema import errors, form_schema, page_of
-from .views import PAGE_PARAMETERS, OfficialAPIView, Pagination
+from .pagination import CountedPagination
+from .views import PAGE_PARAMETERS, OfficialAPIView
 
 
 class IncidentSerializer(serializers.Serializer):
@@ -67,7 +70,9 @@ class IncidentListView(OfficialAPIView):
         responses={200: page_of(IncidentSerializer), **errors(400, 401, 403, 404)},
     )
     def get(self, request):
-        paginator = Pagination()
+        # The total from the queue's counts snapshot (incidents with a case the official may see),
+        # as the queue's tabs show it: counting them at every page grew with the incidents.
+        paginator = CountedPagination(snapshot.queue_counts(user=request.user, filters=CaseFilters())["incidents"])
         page = paginator.paginate_queryset(selectors.incident_list(user=request.user), request, view=self)
         context = {
             "tickets": selectors.incident_tickets(page, user=request.user),

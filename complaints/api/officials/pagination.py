@@ -1,6 +1,7 @@
 """Pages of the officials' lists. The cases list pages by position (`cursor`), so a deep page
 costs what the first one does; `page=N` still answers as before, by offset."""
 
+from django.core.paginator import Paginator as DjangoPaginator
 from django.utils.translation import gettext as _
 from rest_framework.pagination import PageNumberPagination, replace_query_param
 from rest_framework.response import Response
@@ -17,6 +18,18 @@ class Pagination(PageNumberPagination):
     page_size = PAGE_SIZE
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
+
+
+class CountedPagination(Pagination):
+    """Page numbers over a total known beforehand (from a snapshot): no COUNT of every row."""
+
+    def __init__(self, count: int):
+        self.known_count = count
+
+    def django_paginator_class(self, object_list, per_page):
+        paginator = DjangoPaginator(object_list, per_page)
+        paginator.count = self.known_count  # a cached property: set, it is never computed
+        return paginator
 
 
 def cases_page(request, *, filters: CaseFilters, serializer_class) -> Response:

@@ -132,7 +132,9 @@ FILTER_PARAMETERS = [
     OpenApiParameter("overdue", bool, description="true: only cases past their deadline"),
     OpenApiParameter("mine", bool, description="true: only cases I handle"),
     OpenApiParameter("source", enum=Case.Source.values, description="laporan: citizens' reports; temuan: findings"),
-    OpenApiParameter("q", description="a ticket, or words of the name, agency, description or screenshots"),
+    OpenApiParameter(
+        "q", description="a ticket, a NIP or its start, or words of the name, agency, description or screenshots"
+    ),
     OpenApiParameter("behaviour", description="the classified behaviour's code, e.g. MEDSOS_KAMPANYE"),
     OpenApiParameter("reason", enum=RejectionReason.values, description="a rejected case's reason"),
     OpenApiParameter("agency", int, description="forwarded to this agency (its id)"),
