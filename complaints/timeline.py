@@ -48,7 +48,8 @@ def transitioned(
     )
 
 
-def _looked(*, case: Case, action: str, by, note: str = "") -> CaseEvent:
+def _internal(*, case: Case, action: str, by, note: str = "") -> CaseEvent:
+    """Record, for officials only, an event that leaves the status as it is."""
     return _append(
         case=case,
         action=action,
@@ -62,12 +63,12 @@ def _looked(*, case: Case, action: str, by, note: str = "") -> CaseEvent:
 
 def identity_viewed(*, case: Case, by, note: str = "") -> CaseEvent:
     """Record that an official saw the reporter's identity (on the page, or in a dossier)."""
-    return _looked(case=case, action=Action.IDENTITY_VIEWED, by=by, note=note)
+    return _internal(case=case, action=Action.IDENTITY_VIEWED, by=by, note=note)
 
 
 def original_downloaded(*, case: Case, by, note: str) -> CaseEvent:
     """Record that an official downloaded a sealed original."""
-    return _looked(case=case, action=Action.ORIGINAL_DOWNLOADED, by=by, note=note)
+    return _internal(case=case, action=Action.ORIGINAL_DOWNLOADED, by=by, note=note)
 
 
 def erased(*, case: Case, what: str, days: int, note: str = "") -> CaseEvent:
@@ -75,7 +76,7 @@ def erased(*, case: Case, what: str, days: int, note: str = "") -> CaseEvent:
     erased at the end of its retention; officials see it, the reporter does not."""
     action = Action.IDENTITY_ERASED if what == "identity" else Action.ORIGINAL_ERASED
     text = f"Masa simpan {days} hari sejak kasus selesai. {note}".strip()
-    return _looked(case=case, action=action, by=None, note=text)
+    return _internal(case=case, action=action, by=None, note=text)
 
 
 def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> CaseEvent:
@@ -92,30 +93,13 @@ def agency_reported(*, forwarding: Forwarding, action: str, note: str = "") -> C
 
 def agency_reminded(*, forwarding: Forwarding, by) -> CaseEvent:
     """Record, for officials only, that the office reminded an agency of its answer."""
-    case = forwarding.case
-    return _append(
-        case=case,
-        action=Action.AGENCY_REMINDED,
-        actor=by,
-        is_public=False,
-        from_status=case.status,
-        to_status=case.status,
-        internal_note=forwarding.agency.name,
-    )
+    return _internal(case=forwarding.case, action=Action.AGENCY_REMINDED, by=by, note=forwarding.agency.name)
 
 
 def incident_changed(*, case: Case, action: str, by, note: str) -> CaseEvent:
     """Record, for officials only, that the case joined an incident, was split out of one, or
     that its incident was merged into another (`by` None: grouped at intake)."""
-    return _append(
-        case=case,
-        action=action,
-        actor=by,
-        is_public=False,
-        from_status=case.status,
-        to_status=case.status,
-        internal_note=note,
-    )
+    return _internal(case=case, action=action, by=by, note=note)
 
 
 def for_officials(*, case: Case) -> QuerySet[CaseEvent]:

@@ -1,37 +1,19 @@
 """The officials' queue at scale (issues 13 and 14): the page with each incident one row, the same
 page case by case, and the API's list, as a national koordinator opens them."""
 
-from django.contrib.auth import get_user_model
-from django.test import Client
-
 from bench.scenarios.oversight import Scenario
+from bench.scenarios.pages import Pages
 
 
 def scenarios() -> dict[str, Scenario]:
-    client = Client()
-
-    def log_in():
-        client.force_login(get_user_model().objects.get(username="admin"))
-
-    def get(path: str):
-        def run():
-            response = client.get(path)
-            assert response.status_code == 200, (path, response.status_code)
-
-        return run
-
-    def warm(path: str):
-        def prepare():  # logged in, the counts' snapshot made for the data as it stands
-            log_in()
-            get(path)()
-
-        return prepare
+    pages = Pages()
+    get, warm, log_in = pages.get, pages.warm, pages.log_in
 
     def counts():
         from complaints.triage import selectors
         from complaints.triage.filters import CaseFilters
 
-        selectors.queue_counts(user=get_user_model().objects.get(username="admin"), filters=CaseFilters())
+        selectors.queue_counts(user=Pages.admin(), filters=CaseFilters())
 
     return {
         "queue_counts": Scenario(

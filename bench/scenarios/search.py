@@ -2,12 +2,11 @@
 every size (`data.NEEDLE`), by name, NIP and a word of their screenshots; a page of the API's list
 deep in the queue; the screenshots like one of them."""
 
-from django.contrib.auth import get_user_model
 from django.db import connection
-from django.test import Client
 
 from bench import data
 from bench.scenarios.oversight import Scenario
+from bench.scenarios.pages import Pages
 
 DEEP = 5_000  # the position of the deep page in the queue (the same at every size)
 
@@ -18,31 +17,20 @@ def scenarios() -> dict[str, Scenario]:
     from complaints.triage import keyset, selectors
     from complaints.triage.filters import CaseFilters
 
-    client = Client()
+    pages = Pages()
     deep: dict[str, str] = {}
 
-    def admin():
-        return get_user_model().objects.get(username="admin")
+    def finds_needles(content: bytes) -> bool:  # the search found what it looks for, at every size
+        return any(ticket.encode() in content for ticket in data.NEEDLE_TICKETS)
 
-    def get(path, *, finds_needles: bool = False):
-        def run():
-            response = client.get(path() if callable(path) else path)
-            assert response.status_code == 200, (path, response.status_code)
-            if finds_needles:  # the search found what it looks for, at every size
-                assert any(ticket.encode() in response.content for ticket in data.NEEDLE_TICKETS), path
+    def get(path, *, needles: bool = False):
+        return pages.get(path, containing=finds_needles if needles else None)
 
-        return run
-
-    def warm(path):
-        def prepare():  # logged in, the counts' snapshot made for the data as it stands
-            client.force_login(admin())
-            client.get(path() if callable(path) else path)
-
-        return prepare
+    warm = pages.warm
 
     def deep_cursor() -> str:
         if connection.settings_dict["NAME"] not in deep:
-            ordered = selectors.case_list_for_user(user=admin(), filters=CaseFilters())
+            ordered = selectors.case_list_for_user(user=pages.admin(), filters=CaseFilters())
             deep[connection.settings_dict["NAME"]] = keyset.Position.of(ordered[DEEP]).cursor()
         return f"/api/v1/cases/?cursor={deep[connection.settings_dict['NAME']]}"
 
@@ -59,7 +47,7 @@ def scenarios() -> dict[str, Scenario]:
             cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
             plan = cursor.fetchone()[0][0]["Plan"]
             total = cursor.execute("SELECT count(*) FROM complaints_evidence").fetchone()[0]
-        scans = [node for node in _nodes(plan) if "Index" in node["Node Type"] and "Scan" in node["Node Type"]]
+        scans = [node for node in plan_nodes(plan) if "Index" in node["Node Type"] and "Scan" in node["Node Type"]]
         read = sum(node["Actual Rows"] + node.get("Rows Removed by Filter", 0) for node in scans)
         fetched = sum(node.get("Heap Fetches", 0) for node in scans)
         return f"{read:,} index entries read of {total:,} ({read / total:.2%}), {fetched} heap fetches"
@@ -69,25 +57,25 @@ def scenarios() -> dict[str, Scenario]:
         "search_name": Scenario(
             f"`/petugas/?q={name}` (a name)",
             "ratio ≤ 1.2",
-            get(f"/petugas/?q={name}", finds_needles=True),
+            get(f"/petugas/?q={name}", needles=True),
             warm(f"/petugas/?q={name}"),
         ),
         "search_nip": Scenario(
             "`/petugas/?q=<NIP>` (a NIP)",
             "ratio ≤ 1.2",
-            get(f"/petugas/?q={nip}", finds_needles=True),
+            get(f"/petugas/?q={nip}", needles=True),
             warm(f"/petugas/?q={nip}"),
         ),
         "search_ocr": Scenario(
             f"`/petugas/?q={word}` (a word of a screenshot)",
             "ratio ≤ 1.2",
-            get(f"/petugas/?q={word}", finds_needles=True),
+            get(f"/petugas/?q={word}", needles=True),
             warm(f"/petugas/?q={word}"),
         ),
         "api_search": Scenario(
             f"`GET /api/v1/cases/?q={name}`",
             "ratio ≤ 1.2",
-            get(f"/api/v1/cases/?q={name}", finds_needles=True),
+            get(f"/api/v1/cases/?q={name}", needles=True),
             warm(f"/api/v1/cases/?q={name}"),
         ),
         "api_deep": Scenario(
@@ -111,8 +99,8 @@ def scenarios() -> dict[str, Scenario]:
     }
 
 
-def _nodes(plan: dict):
+def plan_nodes(plan: dict):
     """Every node of a JSON plan."""
     yield plan
     for child in plan.get("Plans", []):
-        yield from _nodes(child)
+        yield from plan_nodes(child)

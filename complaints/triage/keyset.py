@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from django.db import connections
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
+from ..converters import MAX_ID
 from ..models import Case
 
 
@@ -51,14 +53,17 @@ class Position:
             position = cls(
                 parse_date(deadline) if deadline is not None else None,
                 parse_datetime(submitted_at),
-                int(pk),
+                pk,
                 direction == ["before"],
             )
-        except (ValueError, TypeError, AttributeError) as error:
+            position.submitted_at.astimezone(datetime.UTC)  # a time the database can store
+        except (ValueError, TypeError, AttributeError, OverflowError) as error:
             raise InvalidCursor(cursor) from error
         if (
-            position.submitted_at is None
+            timezone.is_naive(position.submitted_at)
             or (deadline is not None and position.deadline is None)
+            or type(pk) is not int
+            or not 0 < pk <= MAX_ID  # an id the database can hold, not one that overflows its column
             or direction not in ([], ["before"])
         ):
             raise InvalidCursor(cursor)

@@ -1,6 +1,7 @@
 """The officials' API of DESIGN §6: token login, the queue, case detail, actions, identity, evidence,
 and the reporter's reply loop as officials see it through the API."""
 
+import base64
 import datetime
 import hashlib
 from types import SimpleNamespace
@@ -195,7 +196,27 @@ def test_offset_pages_still_answer_by_page_number(as_verifikator):
     assert "page_size=2" in second["previous"]
 
 
-@pytest.mark.parametrize("cursor", ["bukan-kursor", "W10", "WyJ4IiwiMjAyNi0xMS0yNSIsMV0", "%00", "W251bGwsbnVsbCwxXQ"])
+def encoded(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+TAMPERED_CURSORS = [
+    "bukan-kursor",
+    "%00",
+    encoded("[]"),
+    encoded('["x","2026-11-25T03:00:00+00:00",1]'),  # not a date
+    encoded("[null,null,1]"),  # no time
+    encoded('[null,"2026-11-25T03:00:00",1]'),  # a time without its zone
+    encoded('[null,"0001-01-01T00:00:00+05:00",1]'),  # before the first year once in UTC
+    encoded('[null,"2026-11-25T03:00:00+00:00",99999999999999999999]'),  # past the id column
+    encoded('[null,"2026-11-25T03:00:00+00:00",1.5]'),
+    encoded('[null,"2026-11-25T03:00:00+00:00",true]'),
+    encoded('[null,"2026-11-25T03:00:00+00:00",1,"sideways"]'),
+    encoded('{"a":1,"b":2,"c":3}'),
+]
+
+
+@pytest.mark.parametrize("cursor", TAMPERED_CURSORS)
 def test_a_tampered_cursor_is_400_naming_the_field(as_verifikator, cursor):
     CaseFactory()
     body = error_of(as_verifikator.get(CASES, {"cursor": cursor}), 400)

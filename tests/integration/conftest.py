@@ -4,6 +4,7 @@ the services and exports their addresses; `make test` does that.
 """
 
 import asyncio
+import datetime
 import email
 import os
 import signal
@@ -139,15 +140,21 @@ def wait_until_idle(seconds: float = 60) -> None:
     pytest.fail(f"Tasks were still queued or running after {seconds}s")
 
 
+# A fixed instant later than any delivery's stamp plus its visibility timeout: the broker stamps
+# each delivery with the machine's clock, and the test must not read that clock itself.
+PAST_EVERY_TIMEOUT = datetime.datetime(2100, 1, 1, tzinfo=datetime.UTC)
+
+
 def redeliver_unacknowledged() -> None:
     """Hand out again the tasks a dead worker left unacknowledged, as Redis does once their
     visibility timeout has passed: the broker's own restore, run with the clock moved past it."""
     import time_machine
 
-    with celery_app.connection_for_write() as connection:
-        qos = connection.default_channel.qos  # this process's view of the broker: its own timeout
-        with time_machine.travel(time.time() + qos.visibility_timeout + 1, tick=False):
-            qos.restore_visible(interval=1)
+    with (
+        celery_app.connection_for_write() as connection,
+        time_machine.travel(PAST_EVERY_TIMEOUT, tick=False),
+    ):
+        connection.default_channel.qos.restore_visible(interval=1)
 
 
 @pytest.fixture

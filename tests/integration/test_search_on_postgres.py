@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 
 from bench import data
+from bench.scenarios.search import plan_nodes
 from complaints.evidence.similar import evidence_similar, evidence_similar_rows
 from complaints.models import Evidence
 from complaints.permissions import Role
@@ -75,7 +76,7 @@ def test_similar_screenshots_are_found_reading_under_one_percent_of_the_rows(koo
     sql, params = evidence_similar_rows(evidence=needle).query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (ANALYZE, FORMAT JSON) {sql}", params)
-        nodes = list(_nodes(cursor.fetchone()[0][0]["Plan"]))
+        nodes = list(plan_nodes(cursor.fetchone()[0][0]["Plan"]))
     assert not [node for node in nodes if node["Node Type"] == "Seq Scan"], nodes
     # Index-only or bitmap scans, as the planner finds cheaper for the table's size: either way
     # the four covering band indexes, and under one percent of the rows.
@@ -83,12 +84,6 @@ def test_similar_screenshots_are_found_reading_under_one_percent_of_the_rows(koo
     assert {node["Index Name"] for node in bands} == {f"evidence_band{band}_cover" for band in range(4)}
     read = sum(node["Actual Rows"] + node.get("Rows Removed by Filter", 0) for node in bands)
     assert 0 < read < CASES / 100
-
-
-def _nodes(plan: dict):
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from _nodes(child)
 
 
 def test_a_deep_page_seeks_the_queue_index(koordinator):

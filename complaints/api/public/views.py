@@ -64,15 +64,14 @@ class ReportCreateView(PublicAPIView):
         return Response(s.ReportCreatedSerializer(submitted).data, status=status.HTTP_201_CREATED)
 
 
-def _status_data(ticket: str) -> dict:
-    """The public status as plain JSON data, to be kept in the cache (status_cache.py)."""
-    public = selectors.case_public_status(case=selectors.case_get_public(ticket=ticket))
+def _status_data(case) -> dict:
+    """The public status as plain JSON data, as it is kept in the cache (status_cache.py)."""
+    public = selectors.case_public_status(case=case)
     return json.loads(JSONRenderer().render(s.ReportStatusSerializer(public).data))
 
 
 def _status(case, *, http_status=status.HTTP_200_OK) -> Response:
-    data = s.ReportStatusSerializer(selectors.case_public_status(case=case)).data
-    return Response(data, status=http_status)
+    return Response(_status_data(case), status=http_status)
 
 
 class ChallengeView(PublicAPIView):
@@ -96,7 +95,9 @@ class ReportStatusView(PublicAPIView):
     )
     def get(self, request, ticket: str):
         normalized = ticket_or_invalid(ticket)
-        data = status_cache.cached(ticket=normalized, kind="api", build=lambda: _status_data(normalized))
+        data = status_cache.cached(
+            ticket=normalized, kind="api", build=lambda: _status_data(selectors.case_get_public(ticket=normalized))
+        )
         if data is None:
             message = _("Tiket %(ticket)s tidak ditemukan. Periksa kembali nomornya.") % {"ticket": normalized}
             raise NotFound(message)
