@@ -2,12 +2,13 @@
 perceptual hash and its bands, and the OCR text (DESIGN §4)."""
 
 import io
+import os
 import tempfile
 
 from django.conf import settings
 from PIL import Image, ImageOps
 
-from .validation import DECODERS
+from .validation import DECODERS, ORIENTATION_TAG
 
 SANITIZED_FILE = "sanitized.png"  # lossless: screenshots are text, and text must stay legible
 THUMBNAIL_FILE = "thumbnail.jpg"
@@ -92,15 +93,40 @@ class OcrUnavailable(RuntimeError):
     """Tesseract is not installed where this worker runs."""
 
 
-def ocr(image: Image.Image) -> str:
-    """Return the text Tesseract reads in the image (Indonesian and English)."""
+def shown_as_stored(data: bytes) -> bool:
+    """Whether a file's own pixels are the ones shown, so a reader may take the file as it is: an
+    8-bit grey or colour PNG or JPEG, neither turned by EXIF nor transparent.
+
+    Read from the header alone, without decoding the pixels. A PNG counts only without any eXIf
+    chunk (found by its name anywhere in the file: a false alarm just means decoding first).
+    """
+    try:
+        with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as image:
+            if image.mode not in ("L", "RGB") or "transparency" in image.info:
+                return False
+            if image.format == "PNG":
+                return b"eXIf" not in data
+            return image.getexif().get(ORIENTATION_TAG, 1) == 1  # a JPEG's EXIF comes before its pixels
+    except Exception:  # not one of those, or damaged: the decoded pixels are read instead
+        return False
+
+
+def ocr(image: Image.Image | bytes) -> str:
+    """Return the text Tesseract reads in the image (Indonesian and English): decoded pixels, or
+    the bytes of a file whose pixels are `shown_as_stored`, handed over as they are (Tesseract
+    then starts without waiting for Python to decode them)."""
     import pytesseract  # only where screenshots are processed
 
+    # pytesseract runs the program with this process's environment: OpenMP reads its limit there.
+    os.environ["OMP_THREAD_LIMIT"] = str(settings.OCR_THREADS)
     try:
         # Handed over uncompressed: given the image, pytesseract writes a PNG first, a tenth of
         # a second that Tesseract then spends again decoding it.
-        with tempfile.NamedTemporaryFile(suffix=".ppm") as pixels:
-            _flattened(image).save(pixels, "PPM")
+        with tempfile.NamedTemporaryFile(suffix=".img") as pixels:
+            if isinstance(image, bytes):
+                pixels.write(image)
+            else:
+                _flattened(image).save(pixels, "PPM")
             pixels.flush()
             return pytesseract.image_to_string(
                 pixels.name, lang=settings.OCR_LANGUAGES, timeout=settings.OCR_TIMEOUT

@@ -5,6 +5,7 @@ blocks the others. The sealed original is only read. Running again redoes what i
 """
 
 import logging
+from concurrent.futures import ThreadPoolExecutor
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -42,8 +43,8 @@ def _phash(evidence: Evidence, image) -> None:
         setattr(evidence, f"phash_band{band}", value)
 
 
-def _ocr(evidence: Evidence, image) -> None:
-    evidence.ocr_text = images.ocr(image)
+def _ocr(evidence: Evidence, reading) -> None:
+    evidence.ocr_text = reading.result()  # what Tesseract read meanwhile, or the error it raised
 
 
 STEPS = {"sanitize": _sanitize, "thumbnail": _thumbnail, "phash": _phash, "ocr": _ocr}
@@ -61,23 +62,19 @@ def evidence_process(*, evidence_id: int, force: bool = False) -> Evidence:
         return evidence
     with evidence.original.open("rb") as original:
         data = original.read()
-    errors = dict(evidence.processing_errors)
-    try:
-        image = images.decode_upright(data)
-    except Exception as error:  # validated at upload, so this means a damaged store: say so
-        image, decode_error = None, error
-    for step in todo:
+    # Tesseract reads in a process of its own: it is started first (on the file as uploaded, if
+    # its pixels are those shown), and the copies and the hash are made meanwhile on the other
+    # core, so the pipeline takes little more than the reading.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ocr") as reader:
+        reading = reader.submit(images.ocr, data) if "ocr" in todo and images.shown_as_stored(data) else None
+        image = decode_error = None
         try:
-            if image is None:
-                raise decode_error
-            STEPS[step](evidence, image)
-        except Exception as error:  # each step's failure is recorded, never raised
-            logger.warning("Evidence %s step %s failed: %s", evidence.pk, step, error)
-            setattr(evidence, f"{step}_state", Evidence.State.FAILED)
-            errors[step] = f"{type(error).__name__}: {error}"[:ERROR_MAX]
-        else:
-            setattr(evidence, f"{step}_state", Evidence.State.DONE)
-            errors.pop(step, None)
+            image = images.decode_upright(data)
+        except Exception as error:  # validated at upload, so this means a damaged store: say so
+            decode_error = error
+        if reading is None and image is not None and "ocr" in todo:
+            reading = reader.submit(images.ocr, image)
+        errors = _steps_run(evidence, todo, image=image, reading=reading, decode_error=decode_error)
     evidence.processing_errors = errors
     evidence.processed_at = timezone.now()
     evidence.save()
@@ -85,3 +82,21 @@ def evidence_process(*, evidence_id: int, force: bool = False) -> Evidence:
         # The last screenshot of the case hashed: group it with the reports of the same post.
         transaction.on_commit(lambda: tasks.group_case.delay(case_id=evidence.case_id))
     return evidence
+
+
+def _steps_run(evidence: Evidence, todo: list[str], *, image, reading, decode_error: Exception | None) -> dict:
+    """Run the steps `todo` on `image`, recording each one's state; return the errors kept."""
+    errors = dict(evidence.processing_errors)
+    for step in todo:
+        try:
+            if image is None:
+                raise decode_error
+            STEPS[step](evidence, reading if step == "ocr" else image)
+        except Exception as error:  # each step's failure is recorded, never raised
+            logger.warning("Evidence %s step %s failed: %s", evidence.pk, step, error)
+            setattr(evidence, f"{step}_state", Evidence.State.FAILED)
+            errors[step] = f"{type(error).__name__}: {error}"[:ERROR_MAX]
+        else:
+            setattr(evidence, f"{step}_state", Evidence.State.DONE)
+            errors.pop(step, None)
+    return errors

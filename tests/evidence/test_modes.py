@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from complaints.evidence import imaging as images
-from complaints.evidence.validation import check_evidence
+from complaints.evidence.validation import ORIENTATION_TAG, check_evidence
 from tests import screenshots
 from tests.helpers import png_raw, upload
 
@@ -146,19 +146,52 @@ def test_the_perceptual_hash_is_that_of_the_image_as_it_looks(name):
     assert images.hamming(images.perceptual_hash(images.decode_upright(data)), reference) <= 2
 
 
-@pytest.mark.parametrize("name", list(SAMPLES))
-def test_ocr_reads_the_image_as_it_looks(name, monkeypatch):
-    data, expected, tolerance = SAMPLES[name]
+@pytest.fixture
+def tesseract_input(monkeypatch) -> list[Image.Image]:
+    """Catch what Tesseract is handed (a file): the pixels it would read."""
     seen = []
 
-    def read(path, **kwargs):  # Tesseract is handed a file: the pixels it would read
+    def read(path, **kwargs):
         with Image.open(path) as image:
             seen.append(image.copy())
         return ""
 
     monkeypatch.setattr(pytesseract, "image_to_string", read)
+    return seen
+
+
+@pytest.mark.parametrize("name", list(SAMPLES))
+def test_ocr_reads_the_image_as_it_looks(name, tesseract_input):
+    data, expected, tolerance = SAMPLES[name]
     images.ocr(images.decode_upright(data))
-    assert close(greys(seen[0]), expected, tolerance)
+    assert close(greys(tesseract_input[0]), expected, tolerance)
+
+
+@pytest.mark.parametrize("name", [*SAMPLES, "png turned by exif", "jpeg turned by exif"])
+def test_ocr_of_the_file_as_uploaded_reads_it_as_it_looks(name, tesseract_input):
+    """The pipeline starts Tesseract on the uploaded file itself, before decoding it, when its
+    pixels are those shown; every other file is read from its decoded pixels."""
+    if name in SAMPLES:
+        data, expected, tolerance = SAMPLES[name]
+    else:
+        fmt = "JPEG" if name.startswith("jpeg") else "PNG"
+        data, expected, tolerance = turned(fmt), tuple(reversed(GREYS)), 6
+    images.ocr(data if images.shown_as_stored(data) else images.decode_upright(data))
+    assert close(greys(tesseract_input[0]), expected, tolerance), greys(tesseract_input[0])
+
+
+def turned(fmt: str) -> bytes:
+    """The two halves stored dark-left, with an EXIF turn of 180° (shown light-left)."""
+    exif = Image.Exif()
+    exif[ORIENTATION_TAG] = 3
+    options = {"quality": 95} if fmt == "JPEG" else {}
+    return saved(halves("RGB", (DARK,) * 3, (LIGHT,) * 3), fmt, exif=exif, **options)
+
+
+@pytest.mark.parametrize("name", ["png 8-bit grey", "png rgb", "jpeg grey", "jpeg rgb"])
+def test_a_plain_screenshot_is_read_as_uploaded(name):
+    """A phone's PNG or JPEG screenshot goes to Tesseract without waiting for Python to decode it."""
+    assert images.shown_as_stored(SAMPLES[name][0])
 
 
 def test_an_exif_rotated_jpeg_reports_the_size_it_is_shown_at():
