@@ -61,6 +61,38 @@ def test_bad_files_are_refused_with_the_file_named(content, name, expected):
     assert f"Berkas 1 ({name})" in messages(refused.value)
 
 
+def flipped(content: bytes, at: float) -> bytes:
+    """The file with one byte changed, `at` of the way through (a bit flipped on the phone)."""
+    position = int(len(content) * at)
+    return content[:position] + bytes([content[position] ^ 0x10]) + content[position + 1 :]
+
+
+@pytest.mark.parametrize("at", [0.3, 0.6, 0.9])
+def test_a_png_with_a_damaged_byte_is_refused(at):
+    """A PNG's pixels are not decoded at the door, but every chunk's checksum is read to the end."""
+    content = noisy_png((200, 200))
+    with pytest.raises(ValidationError) as refused:
+        check_evidence([upload(flipped(content, at), name="rusak.png")])
+    assert "rusak atau tidak lengkap" in messages(refused.value)
+
+
+def test_a_png_missing_its_end_is_refused():
+    content = noisy_png((200, 200))
+    with pytest.raises(ValidationError) as refused:
+        check_evidence([upload(content[: content.rindex(b"IEND") - 4], name="potong.png")])
+    assert "rusak atau tidak lengkap" in messages(refused.value)
+
+
+@pytest.mark.parametrize(("orientation", "shown"), [(1, (360, 640)), (6, (640, 360)), (8, (640, 360))])
+def test_a_png_turned_by_its_exif_reports_the_size_it_is_shown_at(orientation, shown):
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    buffer = io.BytesIO()
+    Image.new("RGB", (360, 640), "white").save(buffer, "PNG", exif=exif)
+    [checked] = check_evidence([upload(buffer.getvalue())])
+    assert (checked.width, checked.height) == shown
+
+
 def test_an_oversize_file_names_the_limit(settings):
     settings.MAX_EVIDENCE_BYTES = 100_000
     content = noisy_png()
