@@ -11,14 +11,13 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
 from django.db import transaction
 from django.utils import timezone
 
 from .models import RateBucket
 
-REDIS_BACKEND = "django.core.cache.backends.redis.RedisCache"
 # Drop times older than the period, count the rest, add this one if under the limit.
 _REDIS_SCRIPT = """
 local key, now, period, limit = KEYS[1], tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
@@ -43,7 +42,7 @@ class Decision:
 def hit(key: str, *, limit: int, period: int) -> Decision:
     """Count one request of `key` if fewer than `limit` were allowed in the last `period` seconds."""
     now = time.time()
-    if settings.CACHES["default"]["BACKEND"] == REDIS_BACKEND:
+    if isinstance(caches["default"], RedisCache):
         return _redis_hit(key, limit=limit, period=period, now=now)
     return _database_hit(key, limit=limit, period=period, now=now)
 
@@ -51,7 +50,7 @@ def hit(key: str, *, limit: int, period: int) -> Decision:
 def count(key: str, *, period: int) -> int:
     """Return how many requests of `key` were allowed in the last `period` seconds (no counting)."""
     now = time.time()
-    if settings.CACHES["default"]["BACKEND"] == REDIS_BACKEND:
+    if isinstance(caches["default"], RedisCache):
         client = caches["default"]._cache.get_client(key, write=False)
         return client.zcount(f"ratelimit:{key}", now - period, "+inf")
     hits = RateBucket.objects.filter(key=key).values_list("hits", flat=True).first() or []

@@ -1,19 +1,25 @@
-"""Responses shared by the HTML views and the API: private files, the 429 page, domain errors.
+"""Responses shared by the HTML views and the API: private files, the 429 page, domain errors,
+pages filled into a frame rendered once.
 
 Edges (views, API views) import from here, never from each other.
 """
 
 import functools
 import math
+import re
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from rest_framework.throttling import BaseThrottle
 
@@ -195,3 +201,41 @@ def say_result(request, result, *, done_message: str) -> None:
         messages.error(request, text)
     if not result.done and not result.refused:
         messages.info(request, _("Tidak ada kasus yang perlu diproses."))
+
+
+# A frame's holes: words no template writes, and no escaping changes.
+_HOLES = {"csrf_token": "FRAMEHOLECSRF", "path": "FRAMEHOLEPATH", "ticket": "FRAMEHOLETICKET", "body": "FRAMEHOLEBODY"}
+_HOLE = re.compile("|".join(_HOLES.values()))
+
+
+class _FrameRequest:
+    """What the base template reads of the request, as holes."""
+
+    @staticmethod
+    def get_full_path() -> str:
+        return _HOLES["path"]
+
+
+def _frame_render(template_name: str, language: str) -> str:
+    context = {"csrf_token": _HOLES["csrf_token"], "request": _FrameRequest, "messages": ()}
+    return render_to_string(template_name, {**context, "ticket": _HOLES["ticket"], "body": _HOLES["body"]})
+
+
+_frame_kept = functools.lru_cache(maxsize=16)(_frame_render)
+
+
+def framed_page(request, template_name: str, *, ticket: str, body: str):
+    """Answer `template_name` (which shows `ticket` and the HTML `body`) from its frame: the base
+    template rendered once per language, its holes filled at each request (the CSRF token, the
+    path, the ticket, the body). A page built for everyone, like a case's public status, is then
+    one string join; with a message to show, the template is rendered as usual."""
+    if len(messages.get_messages(request)):
+        return render(request, template_name, {"ticket": ticket, "body": body})
+    frame = (_frame_render if settings.DEBUG else _frame_kept)(template_name, get_language())
+    filling = {
+        _HOLES["csrf_token"]: get_token(request),
+        _HOLES["path"]: escape(request.get_full_path()),
+        _HOLES["ticket"]: ticket,
+        _HOLES["body"]: body,
+    }
+    return HttpResponse(_HOLE.sub(lambda hole: filling[hole.group()], frame))

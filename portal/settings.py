@@ -69,6 +69,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # nothing may be kept in process memory). The default is the database, shared by all
 # processes of a single-machine run.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://portal_cache")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "complaints.cache.KeptClientRedisCache"  # one client per pool
 
 # APPS
 # ------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ MODULES = sorted(path for path in APP.rglob("*.py") if "migrations" not in path.
 MAX_LINES = 400
 # The edges: they speak HTTP. Everything else in the app is domain code.
 EDGES = {"views.py", "responses.py", "upload_guard.py", "throttles.py", "urls.py", "admin.py", "language.py"}
+NOT_CASES = {"image"}  # Pillow's `image.verify()` checks a file, it does not verify a case
 TRANSITIONS = {"claim", "request_info", "resume", "verify", "reject", "expire", "classify", "forward", "close"}
 
 
@@ -70,7 +71,8 @@ def test_only_the_workflow_changes_the_status(path):
             ):
                 pytest.fail(f"line {node.lineno}: writes status")
             # Calling a transition on a case (`case.claim()`) is the workflow's alone.
-            if node.func.attr in TRANSITIONS and not node.args and not node.keywords:
+            receiver = node.func.value.id if isinstance(node.func.value, ast.Name) else None
+            if node.func.attr in TRANSITIONS and not node.args and not node.keywords and receiver not in NOT_CASES:
                 pytest.fail(f"line {node.lineno}: calls the transition {node.func.attr}()")
 
 

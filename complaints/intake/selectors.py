@@ -10,7 +10,8 @@ from ..models import Case, CaseEvent, Forwarding, RejectionReason
 
 def case_get_public(*, ticket: str) -> Case | None:
     """Return the case for a normalised ticket, or None."""
-    return Case.objects.select_related("duplicate_of").filter(ticket=ticket).first()
+    # A ticket is unique: no ORDER BY for first() to compile and PostgreSQL to sort.
+    return next(iter(Case.objects.select_related("duplicate_of").filter(ticket=ticket)[:1]), None)
 
 
 def case_open_question(*, case: Case) -> CaseEvent | None:

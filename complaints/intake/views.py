@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import permissions
 from ..errors import DomainError
 from ..fields import identity_cipher
-from ..responses import client_address, domain_errors, official_required, throttled_page
+from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
 from . import pow, selectors, services, status_cache
 from .findings import FindingBatchForm, FindingForm
@@ -158,7 +158,7 @@ def status_detail(request, ticket: str):
     body = status_cache.cached(ticket=ticket, kind="page", build=lambda: _status_body(ticket))
     if body is None:
         return render(request, "complaints/status_not_found.html", {"ticket": ticket}, status=404)
-    return render(request, "complaints/status_detail.html", {"ticket": ticket, "body": body})
+    return framed_page(request, "complaints/status_detail.html", ticket=ticket, body=body)
 
 
 def _status_body(ticket: str) -> str:

@@ -70,3 +70,29 @@ def test_each_language_is_kept_apart(client, ref):
     response = client.get(f"/api/v1/reports/{case.ticket}/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["status_label"] == "Received"
     assert api(client, case.ticket)["status_label"] == "Diterima"
+
+
+def test_the_page_is_filled_into_a_frame_rendered_once_per_language(client, ref, django_assert_num_queries):
+    """The frame around the status (header, language switch, footer) is rendered once per language;
+    what differs per request is filled in: the visitor's CSRF token and the page's own path."""
+    from django.test import Client
+
+    case = CaseFactory()
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get(f"/status/{case.ticket}/").content.decode()
+    assert f"<title>Status laporan {case.ticket} · Portal Netralitas ASN</title>" in html
+    assert f'<input name="next" type="hidden" value="/status/{case.ticket}/">' in html
+    assert 'data-status="received"' in html and "FRAMEHOLE" not in html
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    switched = visitor.post("/i18n/setlang/", {"csrfmiddlewaretoken": token, "language": "en", "next": "/"})
+    assert switched.status_code == 302  # the token filled in is the visitor's own: the switch is accepted
+    english = visitor.get(f"/status/{case.ticket}/").content.decode()
+    assert f"<title>Report status {case.ticket} · ASN Neutrality Portal</title>" in english
+    assert '<html lang="en">' in english and "Bahasa Indonesia" in english
+
+
+def test_a_query_string_in_the_path_is_escaped_into_the_frame(client, ref):
+    case = CaseFactory()
+    html = client.get(f"/status/{case.ticket}/", {"x": '"><script>FRAMEHOLEBODY</script>'}).content.decode()
+    assert "<script>" not in html
+    assert html.count('data-status="received"') == 1  # a hole's name in the path is not filled
