@@ -22,13 +22,15 @@ from django.db import connection
 from django.utils import timezone, translation
 
 KEPT_SECONDS = 15 * 60  # a page nobody looks at again leaves the cache
+# The forwardings in one subquery (one index scan, not four), written out as text: the same SQL
+# runs on PostgreSQL and SQLite.
 _FINGERPRINT = """
 SELECT c.id, c.status, c.updated_at, c.rejection_reason, c.duplicate_of_id, c.deadline, p.status, p.updated_at,
   (SELECT max(e.id) FROM complaints_caseevent e WHERE e.case_id IN (c.id, c.duplicate_of_id)),
-  (SELECT count(*) FROM complaints_forwarding f WHERE f.case_id IN (c.id, c.duplicate_of_id)),
-  (SELECT max(f.sent_at) FROM complaints_forwarding f WHERE f.case_id IN (c.id, c.duplicate_of_id)),
-  (SELECT max(f.acknowledged_at) FROM complaints_forwarding f WHERE f.case_id IN (c.id, c.duplicate_of_id)),
-  (SELECT max(f.outcome_at) FROM complaints_forwarding f WHERE f.case_id IN (c.id, c.duplicate_of_id))
+  (SELECT count(*) || '|' || coalesce(CAST(max(f.sent_at) AS TEXT), '')
+     || '|' || coalesce(CAST(max(f.acknowledged_at) AS TEXT), '')
+     || '|' || coalesce(CAST(max(f.outcome_at) AS TEXT), '')
+   FROM complaints_forwarding f WHERE f.case_id IN (c.id, c.duplicate_of_id))
 FROM complaints_case c LEFT JOIN complaints_case p ON p.id = c.duplicate_of_id
 WHERE c.ticket = %s
 """
