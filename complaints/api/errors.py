@@ -13,7 +13,6 @@ from django.views.defaults import server_error as django_server_error
 from rest_framework import exceptions, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from ..errors import DomainError
 from ..responses import http_status as status_of
@@ -111,6 +110,9 @@ def exception_handler(exc, context):
                 "Permintaan terlalu besar: ada isian yang terlalu panjang, atau terlalu banyak isian atau berkas."
             ),
         )
+    # Imported here: DRF's views module reads this module (FormatNegotiation, by the settings) as it loads.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     response = drf_exception_handler(exc, context)
     if response is None:
         return None

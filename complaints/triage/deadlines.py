@@ -9,7 +9,6 @@ more; a forwarded case waits for the earliest agency still to answer.
 import datetime
 from functools import lru_cache
 
-import holidays
 from django.utils import timezone
 
 from ..models import Case, CaseEvent, CollectiveLeave, DayType, DeadlineRule
@@ -18,7 +17,9 @@ Step = DeadlineRule.Step
 
 
 @lru_cache(maxsize=16)
-def _public_holidays(year: int) -> holidays.HolidayBase:
+def _public_holidays(year: int):
+    import holidays  # 11 MB: loaded where a deadline is first counted, not by every web process
+
     return holidays.country_holidays("ID", years=year)
 
 
