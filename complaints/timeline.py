@@ -28,9 +28,19 @@ def _append(*, case: Case, at=None, **fields) -> CaseEvent:
     return event
 
 
-def submitted(*, case: Case, by=None) -> CaseEvent:
-    """Record that the report arrived, or that an official (`by`) recorded a finding."""
-    return _append(case=case, at=case.submitted_at, action=Action.SUBMIT, actor=by, to_status=case.status)
+def submitted(*, case: Case, evidence: list[Evidence], by=None) -> CaseEvent:
+    """Record that the report arrived, or that an official (`by`) recorded a finding, with the
+    screenshots sealed with it: the first link of the chain of a case made in this transaction.
+
+    Nothing is read to write it: no one else sees the new row to append to it (so there is
+    nothing to lock), no event comes before it, and its screenshots are in hand.
+    """
+    event = CaseEvent(
+        case=case, at=case.submitted_at, action=Action.SUBMIT, actor=by, to_status=case.status, prev_hash=chain.GENESIS
+    )
+    event.hash = chain.event_hash(event, ticket=case.ticket, evidence=chain.evidence_at(evidence, event.at))
+    event.save()
+    return event
 
 
 def transitioned(

@@ -112,7 +112,7 @@ class CaseFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def submitted(case, create, extracted, **kwargs):
         if create:
-            timeline.submitted(case=case)  # chained, as every event is: the case page shows it intact
+            timeline.submitted(case=case, evidence=[])  # chained, as every event is: the case page shows it intact
 
 
 class IncidentFactory(factory.django.DjangoModelFactory):

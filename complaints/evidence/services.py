@@ -56,17 +56,23 @@ def sealing() -> Iterator[list[str]]:
         raise
 
 
-def evidence_seal_all(*, case: Case, images: list[CheckedImage], sealed: list[str], uploaded_at=None) -> None:
-    """Seal each image after the case's existing evidence and process it after commit.
+def evidence_seal_all(
+    *, case: Case, images: list[CheckedImage], sealed: list[str], uploaded_at=None, new_case: bool = False
+) -> list[Evidence]:
+    """Seal each image after the case's existing evidence (none, for a `new_case`), process it
+    after commit, and return what was sealed.
 
     Each stored name is added to `sealed` as it goes (see `sealing`). A report's screenshots
     are uploaded when it is submitted (`uploaded_at`): its first timeline event holds their hashes.
     """
-    last = case.evidence.order_by("-position").values_list("position", flat=True).first() or 0
+    last = 0 if new_case else case.evidence.order_by("-position").values_list("position", flat=True).first() or 0
+    sealed_now = []
     for position, image in enumerate(images, start=last + 1):
         evidence = evidence_seal(case=case, image=image, position=position, uploaded_at=uploaded_at)
         sealed.append(evidence.original.name)
+        sealed_now.append(evidence)
         transaction.on_commit(lambda pk=evidence.pk: background.queue(tasks.process_evidence, evidence_id=pk))
+    return sealed_now
 
 
 def evidence_file_open(*, evidence: Evidence, variant: str, by):

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence.validation import check_evidence
-from ..formfields import SingleLineField, StrictBooleanField
+from ..formfields import LookedUpChoiceField, SingleLineField, StrictBooleanField
 from ..models import Behaviour, Election, Platform, Region
 from .services import ReportInput
 
@@ -121,7 +121,7 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Isi instansi tempat ASN bekerja.")},
     )
     asn_position = SingleLineField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
-    asn_region = forms.ChoiceField(
+    asn_region = LookedUpChoiceField(
         label=_("Wilayah tempat ASN bekerja"),
         help_text=_("Kabupaten/kota, atau pemerintah provinsi bila ASN bekerja di instansi provinsi."),
         error_messages={
@@ -244,7 +244,12 @@ class ReportForm(forms.Form):
         return phone
 
     def clean_asn_region(self):
-        return Region.objects.select_related("parent").get(code=self.cleaned_data["asn_region"])
+        code = self.cleaned_data["asn_region"]
+        region = Region.objects.select_related("parent").filter(code=code).first()
+        if region is None:
+            field = self.fields["asn_region"]
+            raise forms.ValidationError(field.error_messages["invalid_choice"], "invalid_choice", {"value": code})
+        return region
 
     def clean_incident_date(self):
         day = self.cleaned_data["incident_date"]

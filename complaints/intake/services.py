@@ -139,13 +139,16 @@ def _case_create(
     )
     case.deadline = deadlines.deadline_for(case)
     _case_insert_with_unique_ticket(case, ticket=ticket)
-    case.behaviours.set(report.behaviours)
+    Behaviours = Case.behaviours.through  # a new case has none: inserted at once, nothing read first
+    Behaviours.objects.bulk_create([Behaviours(case=case, behaviour=behaviour) for behaviour in report.behaviours])
     if not (report.anonymous or finding):
         Reporter.objects.create(
             case=case, name=report.reporter_name, email=report.reporter_email, phone=report.reporter_phone
         )
-    evidence_seal_all(case=case, images=report.evidence, sealed=sealed, uploaded_at=submitted_at)
-    timeline.submitted(case=case, by=report.recorded_by)
+    evidence = evidence_seal_all(
+        case=case, images=report.evidence, sealed=sealed, uploaded_at=submitted_at, new_case=True
+    )
+    timeline.submitted(case=case, evidence=evidence, by=report.recorded_by)
     if report.reporter_email and not finding:
         transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
     return case
