@@ -83,7 +83,7 @@ format: venv
 # Each runs to its end even when another failed; a summary of all of them comes last.
 # The benchmarks (bench/run.py): not part of `make test`. BENCH_ARGS="--sizes 10000,100000 --rounds 3"
 # The served figures load gunicorn with wrk.
-bench: venv messages stack-deps
+bench: venv .env messages stack-deps
 	$(call install_debian,wrk)
 	$(PY) tools/stack.py run -- $(PY) bench/run.py $(BENCH_ARGS)
 
