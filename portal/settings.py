@@ -239,7 +239,12 @@ if AWS_STORAGE_BUCKET_NAME:
     }
     STORAGES = {
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3_options, "location": "media"}},
-        "evidence": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3_options, "location": "evidence"}},
+        # Every evidence file is named under its own UUID (unique in the database), so S3 is not
+        # asked whether a name is free before each upload: a round trip saved in every report.
+        "evidence": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {**_s3_options, "location": "evidence", "file_overwrite": True},
+        },
     }
 else:
     STORAGES = {
