@@ -59,8 +59,8 @@ def sealing() -> Iterator[list[str]]:
 def evidence_seal_all(
     *, case: Case, images: list[CheckedImage], sealed: list[str], uploaded_at=None, new_case: bool = False
 ) -> list[Evidence]:
-    """Seal each image after the case's existing evidence (none, for a `new_case`), process it
-    after commit, and return what was sealed.
+    """Seal each image after the case's existing evidence (none, for a `new_case`, whose
+    processing `tasks.report_received` queues), process it after commit, and return what was sealed.
 
     Each stored name is added to `sealed` as it goes (see `sealing`). A report's screenshots
     are uploaded when it is submitted (`uploaded_at`): its first timeline event holds their hashes.
@@ -71,8 +71,15 @@ def evidence_seal_all(
         evidence = evidence_seal(case=case, image=image, position=position, uploaded_at=uploaded_at)
         sealed.append(evidence.original.name)
         sealed_now.append(evidence)
-        transaction.on_commit(lambda pk=evidence.pk: background.queue(tasks.process_evidence, evidence_id=pk))
+        if not new_case:
+            transaction.on_commit(lambda pk=evidence.pk: background.queue(tasks.process_evidence, evidence_id=pk))
     return sealed_now
+
+
+def evidence_process_queue(*, case_id: int) -> None:
+    """Queue the processing of each of the case's screenshots not yet processed."""
+    for evidence_id in Evidence.objects.filter(case_id=case_id, processed_at=None).values_list("pk", flat=True):
+        tasks.process_evidence.delay(evidence_id=evidence_id)
 
 
 def evidence_file_open(*, evidence: Evidence, variant: str, by):

@@ -9,9 +9,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import tasks, timeline
+from .. import background, tasks, timeline
 from ..errors import Conflict, NotAllowed
-from ..evidence.services import evidence_seal_all, sealing
+from ..evidence.services import evidence_process_queue, evidence_seal_all, sealing
 from ..evidence.validation import CheckedImage
 from ..incidents import posts
 from ..models import Behaviour, Case, Election, Region, Reporter
@@ -149,9 +149,18 @@ def _case_create(
         case=case, images=report.evidence, sealed=sealed, uploaded_at=submitted_at, new_case=True
     )
     timeline.submitted(case=case, evidence=evidence, by=report.recorded_by)
-    if report.reporter_email and not finding:
-        transaction.on_commit(lambda: tasks.send_report_confirmation.delay(case_id=case.pk))
+    confirm = bool(report.reporter_email) and not finding
+    transaction.on_commit(lambda: background.queue(tasks.report_received, case_id=case.pk, confirm=confirm))
     return case
+
+
+def report_received(*, case_id: int, confirm: bool) -> None:
+    """Queue what follows a report (on a worker, `tasks.report_received`): the reporter's
+    confirmation first (without a broker each runs here in turn, and OCR takes a while), then
+    each screenshot's processing."""
+    if confirm:
+        tasks.send_report_confirmation.delay(case_id=case_id)
+    evidence_process_queue(case_id=case_id)
 
 
 @functools.cache

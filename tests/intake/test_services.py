@@ -73,7 +73,7 @@ def test_confirmation_is_sent_after_commit_and_only_once(report_fields, django_c
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         submitted = services.report_submit(report=valid_input(report_fields, 1))
     assert mail.outbox == []  # nothing leaves before the commit
-    assert len(callbacks) == 2  # the email, and processing of the one screenshot
+    assert len(callbacks) == 1  # one message from the request: the worker queues the email and the processing
     for callback in callbacks:
         callback()
     assert len(mail.outbox) == 1
@@ -89,6 +89,16 @@ def test_confirmation_is_sent_after_commit_and_only_once(report_fields, django_c
     assert notifications.report_confirmation_send(case_id=submitted.case.pk) is False
     assert len(mail.outbox) == 1
     assert Notification.objects.get().sent_at is not None
+
+
+def test_a_report_sends_one_message_whatever_its_screenshots(report_fields, django_capture_on_commit_callbacks):
+    """The request queues one task; the worker queues the email and each screenshot's processing."""
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        submitted = services.report_submit(report=valid_input(report_fields, 3))
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert len(mail.outbox) == 1
+    assert [e.processing()["ocr"] for e in submitted.case.evidence.all()] == ["done"] * 3
 
 
 def test_no_email_without_an_address(report_fields, django_capture_on_commit_callbacks):
