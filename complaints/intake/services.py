@@ -131,13 +131,11 @@ def _case_create(
         known_date=report.known_date,
         election=report.election,
         description=report.description,
-        is_late=deadlines.report_is_late(
-            known_date=report.known_date,
-            submitted_on=timezone.localdate(submitted_at),
-            election_type=report.election.type,
-        ),
     )
-    case.deadline = deadlines.deadline_for(case)
+    # A new case is received: its deadline is the first review's (deadlines.deadline_for).
+    case.is_late, case.deadline = deadlines.report_arrival(
+        known_date=report.known_date, submitted_on=timezone.localdate(submitted_at), election_type=report.election.type
+    )
     _case_insert_with_unique_ticket(case, ticket=ticket)
     Behaviours = Case.behaviours.through  # a new case has none: inserted at once, nothing read first
     Behaviours.objects.bulk_create([Behaviours(case=case, behaviour=behaviour) for behaviour in report.behaviours])

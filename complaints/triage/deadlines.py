@@ -27,12 +27,17 @@ def _collective_leave(start: datetime.date, end: datetime.date) -> set[datetime.
     return set(CollectiveLeave.objects.filter(day__range=(start, end)).values_list("day", flat=True))
 
 
-def add_days(start: datetime.date, days: int, day_type: str) -> datetime.date:
-    """Return the day `days` working or calendar days after `start`."""
+def _span_end(start: datetime.date, days: int) -> datetime.date:
+    return start + datetime.timedelta(days=days * 3 + 30)  # a deadline never runs more than a few weeks
+
+
+def add_days(start: datetime.date, days: int, day_type: str, *, leave: set | None = None) -> datetime.date:
+    """Return the day `days` working or calendar days after `start` (`leave`: the collective
+    leave of the span, if already read)."""
     if day_type == DayType.CALENDAR:
         return start + datetime.timedelta(days=days)
-    # Collective leave of the span read once: a deadline never runs more than a few weeks.
-    leave = _collective_leave(start, start + datetime.timedelta(days=days * 3 + 30))
+    if leave is None:  # the span's collective leave, read once
+        leave = _collective_leave(start, _span_end(start, days))
     day = start
     for _counted in range(days):
         day += datetime.timedelta(days=1)
@@ -65,6 +70,27 @@ def report_is_late(*, known_date: datetime.date, submitted_on: datetime.date, el
     A late report is flagged for the verifier, never refused (DOMAIN.md).
     """
     return submitted_on > after(known_date, election_type=election_type, step=Step.REPORT_WINDOW)
+
+
+def report_arrival(
+    *, known_date: datetime.date, submitted_on: datetime.date, election_type: str
+) -> tuple[bool, datetime.date]:
+    """Return whether a report came late (`report_is_late`) and the deadline of its first review
+    (`deadline_for` a received case), reading both rules in one query and the collective leave of
+    both spans in another: what intake asks of every report."""
+    steps = (Step.REPORT_WINDOW, Step.INITIAL_REVIEW)
+    found = {r.step: r for r in DeadlineRule.objects.filter(election_type=election_type, step__in=steps)}
+    for step in steps:
+        if step not in found:
+            rule(election_type, step)  # raises the error that names the missing rule
+    window, review = found[Step.REPORT_WINDOW], found[Step.INITIAL_REVIEW]
+    spans = [(known_date, window), (submitted_on, review)]
+    working = [(start, r) for start, r in spans if r.day_type != DayType.CALENDAR]
+    leave = None
+    if working:
+        leave = _collective_leave(min(s for s, _ in working), max(_span_end(s, r.days) for s, r in working))
+    window_end = add_days(known_date, window.days, window.day_type, leave=leave)
+    return submitted_on > window_end, add_days(submitted_on, review.days, review.day_type, leave=leave)
 
 
 def missing_collective_leave(year: int | None = None) -> bool:

@@ -66,6 +66,38 @@ def test_a_report_is_late_after_the_window_from_the_day_it_became_known(ref):
     assert not deadlines.report_is_late(known_date=known, submitted_on=D(2024, 11, 13), election_type="pilkada")
 
 
+@pytest.mark.parametrize("window_type", [CALENDAR, WORKING])
+@pytest.mark.parametrize("election_type", ["pilkada", "pemilu"])
+@pytest.mark.parametrize(
+    ("known", "submitted"),
+    [
+        (D(2024, 11, 4), D(2024, 11, 11)),
+        (D(2024, 11, 4), D(2024, 11, 14)),
+        (D(2024, 3, 1), D(2024, 3, 8)),  # Nyepi and its cuti bersama ahead
+        (D(2024, 4, 1), D(2024, 4, 5)),  # Idul Fitri's holidays and cuti bersama ahead
+        (D(2024, 4, 1), D(2024, 4, 16)),  # ... and between the day it became known and the report
+        (D(2024, 12, 10), D(2024, 12, 24)),  # Christmas and its cuti bersama
+    ],
+)
+def test_intake_reads_lateness_and_the_first_deadline_as_the_two_rules_give_them(
+    ref, known, submitted, election_type, window_type, django_assert_max_num_queries
+):
+    """Intake asks both at once (the rules, and the collective leave if a rule counts working
+    days); each answer is what the rule alone gives."""
+    DeadlineRule.objects.filter(step="report_window").update(day_type=window_type)
+    late = deadlines.report_is_late(known_date=known, submitted_on=submitted, election_type=election_type)
+    first = deadlines.after(submitted, election_type=election_type, step="initial_review")
+    with django_assert_max_num_queries(2):
+        arrival = deadlines.report_arrival(known_date=known, submitted_on=submitted, election_type=election_type)
+    assert arrival == (late, first)
+
+
+def test_intake_names_a_missing_rule(ref):
+    DeadlineRule.objects.filter(election_type="pemilu", step="initial_review").delete()
+    with pytest.raises(LookupError, match="pemilu / initial_review"):
+        deadlines.report_arrival(known_date=D(2024, 11, 4), submitted_on=D(2024, 11, 5), election_type="pemilu")
+
+
 def test_each_status_has_its_deadline(ref):
     submitted = timezone.make_aware(datetime.datetime(2024, 11, 4, 10, 0))  # a Monday
     pilkada = CaseFactory(submitted_at=submitted)  # Pilkada: 3 working days of review
