@@ -9,13 +9,15 @@ from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
 class KeptClientRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._kept_clients = {}  # pool → its client
+
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
-        kept = self.__dict__.setdefault("_kept_clients", {})
-        client = kept.get(id(pool))
-        if client is None:
-            client = kept[id(pool)] = self._client(connection_pool=pool)
-        return client
+        if pool not in self._kept_clients:
+            self._kept_clients[pool] = self._client(connection_pool=pool)
+        return self._kept_clients[pool]
 
 
 class KeptClientRedisCache(RedisCache):

@@ -36,11 +36,11 @@ def process_evidence(*, evidence_id: int, force: bool = False) -> dict[str, str]
 
 
 @shared_task(**_retried(OperationalError, max_retries=5))
-def report_received(*, case_id: int, confirm: bool) -> None:
-    """Queue what follows a report's arrival: the reporter's confirmation (`confirm`) and each
-    screenshot's processing. The citizen's request sends this one message; the worker sends the
-    rest (each message sent is some 2 ms of the request: issue 14)."""
-    _call("intake.services.report_received", case_id=case_id, confirm=confirm)
+def case_received(*, case_id: int, confirm: bool = False) -> None:
+    """Queue what follows a report or a reply: the reporter's confirmation (`confirm`) and each
+    new screenshot's processing. The citizen's request sends this one message; the worker sends
+    the rest (each message sent is some 2 ms of the request: issue 14)."""
+    _call("intake.services.case_received", case_id=case_id, confirm=confirm)
 
 
 @shared_task(**_retried(OperationalError, max_retries=5))

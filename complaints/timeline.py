@@ -21,10 +21,15 @@ def _append(*, case: Case, at=None, **fields) -> CaseEvent:
     with transaction.atomic():
         ticket = Case.objects.select_for_update().filter(pk=case.pk).values_list("ticket", flat=True).get()
         last = CaseEvent.objects.filter(case_id=case.pk).order_by("-pk").values_list("hash", flat=True).first()
-        event = CaseEvent(case=case, at=at or timezone.now(), prev_hash=last or chain.GENESIS, **fields)
-        evidence = Evidence.objects.filter(case_id=case.pk).only("pk", "sha256", "uploaded_at")
-        event.hash = chain.event_hash(event, ticket=ticket, evidence=chain.evidence_at(list(evidence), event.at))
-        event.save()
+        evidence = list(Evidence.objects.filter(case_id=case.pk).only("pk", "sha256", "uploaded_at"))
+        return _linked(case=case, ticket=ticket, previous=last, evidence=evidence, at=at, **fields)
+
+
+def _linked(*, case: Case, ticket: str, previous: str | None, evidence: list, at=None, **fields) -> CaseEvent:
+    """Write the event after `previous` (None: the first), its hash over the screenshots it saw."""
+    event = CaseEvent(case=case, at=at or timezone.now(), prev_hash=previous or chain.GENESIS, **fields)
+    event.hash = chain.event_hash(event, ticket=ticket, evidence=chain.evidence_at(evidence, event.at))
+    event.save()
     return event
 
 
@@ -35,12 +40,16 @@ def submitted(*, case: Case, evidence: list[Evidence], by=None) -> CaseEvent:
     Nothing is read to write it: no one else sees the new row to append to it (so there is
     nothing to lock), no event comes before it, and its screenshots are in hand.
     """
-    event = CaseEvent(
-        case=case, at=case.submitted_at, action=Action.SUBMIT, actor=by, to_status=case.status, prev_hash=chain.GENESIS
+    return _linked(
+        case=case,
+        ticket=case.ticket,
+        previous=None,
+        evidence=evidence,
+        at=case.submitted_at,
+        action=Action.SUBMIT,
+        actor=by,
+        to_status=case.status,
     )
-    event.hash = chain.event_hash(event, ticket=case.ticket, evidence=chain.evidence_at(evidence, event.at))
-    event.save()
-    return event
 
 
 def transitioned(

@@ -3,11 +3,10 @@
 import contextlib
 from collections.abc import Iterator
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import background, permissions, tasks, timeline
+from .. import permissions, tasks, timeline
 from ..errors import NotFound
 from ..models import Case, Evidence
 from ..storage import evidence_storage
@@ -59,8 +58,8 @@ def sealing() -> Iterator[list[str]]:
 def evidence_seal_all(
     *, case: Case, images: list[CheckedImage], sealed: list[str], uploaded_at=None, new_case: bool = False
 ) -> list[Evidence]:
-    """Seal each image after the case's existing evidence (none, for a `new_case`, whose
-    processing `tasks.report_received` queues), process it after commit, and return what was sealed.
+    """Seal each image after the case's existing evidence (none, for a `new_case`) and return
+    what was sealed; the caller queues its processing after commit (`tasks.case_received`).
 
     Each stored name is added to `sealed` as it goes (see `sealing`). A report's screenshots
     are uploaded when it is submitted (`uploaded_at`): its first timeline event holds their hashes.
@@ -71,8 +70,6 @@ def evidence_seal_all(
         evidence = evidence_seal(case=case, image=image, position=position, uploaded_at=uploaded_at)
         sealed.append(evidence.original.name)
         sealed_now.append(evidence)
-        if not new_case:
-            transaction.on_commit(lambda pk=evidence.pk: background.queue(tasks.process_evidence, evidence_id=pk))
     return sealed_now
 
 

@@ -148,14 +148,14 @@ def _case_create(
     )
     timeline.submitted(case=case, evidence=evidence, by=report.recorded_by)
     confirm = bool(report.reporter_email) and not finding
-    transaction.on_commit(lambda: background.queue(tasks.report_received, case_id=case.pk, confirm=confirm))
+    transaction.on_commit(lambda: background.queue(tasks.case_received, case_id=case.pk, confirm=confirm))
     return case
 
 
-def report_received(*, case_id: int, confirm: bool) -> None:
-    """Queue what follows a report (on a worker, `tasks.report_received`): the reporter's
+def case_received(*, case_id: int, confirm: bool) -> None:
+    """Queue what follows a report or a reply (on a worker, `tasks.case_received`): the reporter's
     confirmation first (without a broker each runs here in turn, and OCR takes a while), then
-    each screenshot's processing."""
+    each new screenshot's processing."""
     if confirm:
         tasks.send_report_confirmation.delay(case_id=case_id)
     evidence_process_queue(case_id=case_id)
@@ -185,6 +185,7 @@ def reply_submit(*, case: Case, text: str, evidence: list[CheckedImage]) -> work
     """Record the reporter's answer with any new screenshots; all or nothing, like a report."""
     with sealing() as sealed, transaction.atomic():
         outcome = workflow.reply(case=case, text=text)
-        evidence_seal_all(case=outcome.case, images=evidence, sealed=sealed)
+        if evidence_seal_all(case=outcome.case, images=evidence, sealed=sealed):
+            transaction.on_commit(lambda: background.queue(tasks.case_received, case_id=case.pk))
     logger.info("Reply to %s received with %d evidence files", case.ticket, len(sealed))
     return outcome

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from ..storage import get_evidence_storage
 from .case import Case
 
+HASH_BANDS = 4  # of the perceptual hash, 16 bits each: each indexed (Meta) and searched (similar.py)
+
 
 def evidence_upload_to(instance: "Evidence", filename: str) -> str:
     """Return the original's path: its own folder, where derived copies will sit beside it.
@@ -33,7 +35,7 @@ class Evidence(models.Model):
         FAILED = "failed", _("Gagal")
 
     STEPS = ("sanitize", "thumbnail", "phash", "ocr")
-    HASH_BANDS = 4  # 16 bits each
+    HASH_BANDS = HASH_BANDS
 
     class Mime(models.TextChoices):
         JPEG = "image/jpeg", "JPEG"
@@ -87,7 +89,7 @@ class Evidence(models.Model):
         # distance on the index alone and fetches only the matches (evidence/similar.py).
         indexes = [
             models.Index(fields=[f"phash_band{band}"], include=["phash", "case"], name=f"evidence_band{band}_cover")
-            for band in range(4)
+            for band in range(HASH_BANDS)
         ]
 
     def __str__(self):

@@ -50,11 +50,15 @@ def is_working_day(day: datetime.date) -> bool:
     return add_days(day - datetime.timedelta(days=1), 1, DayType.WORKING) == day
 
 
+def _missing(election_type: str, step: str) -> LookupError:
+    return LookupError(f"No deadline rule for {election_type} / {step}: add it in the admin.")
+
+
 def rule(election_type: str, step: str) -> DeadlineRule:
     """Return the rule of a step; a missing one is a configuration error that names itself."""
     found = DeadlineRule.objects.filter(election_type=election_type, step=step).first()
     if found is None:
-        raise LookupError(f"No deadline rule for {election_type} / {step}: add it in the admin.")
+        raise _missing(election_type, step)
     return found
 
 
@@ -64,25 +68,18 @@ def after(start: datetime.date, *, election_type: str, step: str) -> datetime.da
     return add_days(start, found.days, found.day_type)
 
 
-def report_is_late(*, known_date: datetime.date, submitted_on: datetime.date, election_type: str) -> bool:
-    """Return whether a report came after the window counted from the day it became known.
-
-    A late report is flagged for the verifier, never refused (DOMAIN.md).
-    """
-    return submitted_on > after(known_date, election_type=election_type, step=Step.REPORT_WINDOW)
-
-
 def report_arrival(
     *, known_date: datetime.date, submitted_on: datetime.date, election_type: str
 ) -> tuple[bool, datetime.date]:
-    """Return whether a report came late (`report_is_late`) and the deadline of its first review
-    (`deadline_for` a received case), reading both rules in one query and the collective leave of
-    both spans in another: what intake asks of every report."""
+    """Return whether a report came after the window counted from the day it became known, and
+    the deadline of its first review (`deadline_for` a received case): both rules read in one
+    query, the collective leave of both spans in another. A late report is flagged for the
+    verifier, never refused (DOMAIN.md)."""
     steps = (Step.REPORT_WINDOW, Step.INITIAL_REVIEW)
     found = {r.step: r for r in DeadlineRule.objects.filter(election_type=election_type, step__in=steps)}
     for step in steps:
         if step not in found:
-            rule(election_type, step)  # raises the error that names the missing rule
+            raise _missing(election_type, step)
     window, review = found[Step.REPORT_WINDOW], found[Step.INITIAL_REVIEW]
     spans = [(known_date, window), (submitted_on, review)]
     working = [(start, r) for start, r in spans if r.day_type != DayType.CALENDAR]

@@ -60,6 +60,7 @@ def test_the_question_is_answered_with_the_access_code(client, submitted, django
     case = Case.objects.get(pk=case.pk)
     assert case.status == "in_review"
     assert case.evidence.count() == 2
+    assert [e.processing()["ocr"] for e in case.evidence.order_by("position")] == ["done", "done"]  # the reply's too
     reply = case.events.get(action="reply")
     assert (reply.actor, reply.internal_note) == (None, "Saya melihatnya 27 Januari pagi.")
     # The official who handles the case is told, without the answer itself.
