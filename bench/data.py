@@ -5,6 +5,7 @@ kabupaten/kota reported most, one person in five reported more than once, forwar
 one or two agencies of which some answered. Every row is one the models accept.
 """
 
+import contextlib
 import datetime
 import io
 import random
@@ -13,6 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from complaints.evidence import imaging
+from complaints.migrations._public_version import CHILDREN
 from complaints.models import Agency, Behaviour, Election, Region
 from complaints.oversight.people import name_key, person_key
 from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, access_code_hash, check_symbol
@@ -138,9 +140,24 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
     last_id = connection.cursor().execute("SELECT coalesce(max(id), 0) FROM complaints_case").fetchone()[0]
     _copy("complaints_case", CASE_COLUMNS, rows)
     _evidence_add(after_id=last_id, rng=rng)
-    _events_add(after_id=last_id)
-    _forwardings_add(classified, rng)
+    with _versions_unraised():
+        _events_add(after_id=last_id)
+        _forwardings_add(classified, rng)
     _incidents_add()
+
+
+@contextlib.contextmanager
+def _versions_unraised():
+    """Load timelines and forwardings without the triggers that raise each case's public version
+    (a row updated per row inserted): the new cases have no status kept to make stale."""
+    with connection.cursor() as cursor:
+        for table in CHILDREN:
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
+        try:
+            yield
+        finally:
+            for table in CHILDREN:
+                cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
 
 
 EVIDENCE_COLUMNS = [

@@ -44,6 +44,12 @@ def case_received(*, case_id: int, confirm: bool = False) -> None:
 
 
 @shared_task(**_retried(OperationalError, max_retries=5))
+def status_build(*, case_id: int) -> int:
+    """Build a case's public status (and its duplicates'), so that the next look-up reads it."""
+    return _call("intake.status_pages.case_build", case_id=case_id)
+
+
+@shared_task(**_retried(OperationalError, max_retries=5))
 def group_case(*, case_id: int) -> int | None:
     """Group a case with the reports of the same incident, once its screenshots are hashed."""
     incident = _call("incidents.grouping.case_group", case_id=case_id)

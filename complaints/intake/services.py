@@ -19,6 +19,7 @@ from ..oversight import people
 from ..tickets import access_code_hash as access_code_hashed
 from ..tickets import access_code_matches, generate_access_code, generate_ticket
 from ..triage import deadlines, workflow
+from . import status_pages
 
 logger = logging.getLogger(__name__)
 
@@ -153,11 +154,12 @@ def _case_create(
 
 
 def case_received(*, case_id: int, confirm: bool) -> None:
-    """Queue what follows a report or a reply (on a worker, `tasks.case_received`): the reporter's
-    confirmation first (without a broker each runs here in turn, and OCR takes a while), then
-    each new screenshot's processing."""
+    """Do what follows a report or a reply (on a worker, `tasks.case_received`): queue the
+    reporter's confirmation first (without a broker each runs here in turn, and OCR takes a
+    while), build the case's public status, then queue each new screenshot's processing."""
     if confirm:
         tasks.send_report_confirmation.delay(case_id=case_id)
+    status_pages.case_build(case_id=case_id)  # the reporter's first look-up reads it
     evidence_process_queue(case_id=case_id)
 
 

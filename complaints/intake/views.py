@@ -6,7 +6,6 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +17,7 @@ from ..errors import DomainError
 from ..fields import identity_cipher
 from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
-from . import pow, selectors, services, status_cache
+from . import pow, selectors, services, status_pages
 from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from .throttles import LookupThrottle
@@ -155,24 +154,10 @@ def canonical_ticket(url_name: str):
 def status_detail(request, ticket: str):
     if wait := LookupThrottle().check(request):
         return throttled_page(request, wait)
-    body = status_cache.cached(ticket=ticket, kind="page", build=lambda: _status_body(ticket))
+    body = status_pages.kept(ticket=ticket, kind="page")
     if body is None:
         return render(request, "complaints/status_not_found.html", {"ticket": ticket}, status=404)
     return framed_page(request, "complaints/status_detail.html", ticket=ticket, body=body)
-
-
-def _status_body(ticket: str) -> str:
-    """Render what the status page shows of a case (the same for everyone: no request in it)."""
-    case = selectors.case_get_public(ticket=ticket)
-    public = selectors.case_public_status(case=case)
-    context = {
-        "case": case,
-        "public": public,
-        "timeline": public.timeline,
-        "forwardings": public.forwardings,
-        "question": selectors.case_open_question(case=case),
-    }
-    return render_to_string("complaints/_status_body.html", context)
 
 
 def _reply_page(request, ticket: str, *, form=None, error: str | None = None, status: int = 200):

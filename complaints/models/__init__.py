@@ -10,6 +10,7 @@ from .limits import RateBucket
 from .notification import Notification
 from .officials import Jurisdiction, PeriodicRun
 from .reference import Behaviour, Election, Region
+from .status import KeptStatus
 
 __all__ = [
     "AccessLog",
@@ -26,6 +27,7 @@ __all__ = [
     "Forwarding",
     "Incident",
     "Jurisdiction",
+    "KeptStatus",
     "Notification",
     "PeriodicRun",
     "Platform",

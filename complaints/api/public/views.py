@@ -1,8 +1,8 @@
 """The public API: reports by citizens, their status and answers, and reference data."""
 
-import json
 import re
 
+from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -11,12 +11,11 @@ from rest_framework import generics, status
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
-from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from ...errors import Invalid, NotFound
-from ...intake import pow, selectors, services, status_cache
+from ...intake import pow, selectors, services, status_pages
 from ...intake.forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from ...intake.throttles import LookupThrottle, ReplyThrottle, SubmitThrottle
 from ...oversight import public as public_stats
@@ -64,14 +63,8 @@ class ReportCreateView(PublicAPIView):
         return Response(s.ReportCreatedSerializer(submitted).data, status=status.HTTP_201_CREATED)
 
 
-def _status_data(case) -> dict:
-    """The public status as plain JSON data, as it is kept in the cache (status_cache.py)."""
-    public = selectors.case_public_status(case=case)
-    return json.loads(JSONRenderer().render(s.ReportStatusSerializer(public).data))
-
-
 def _status(case, *, http_status=status.HTTP_200_OK) -> Response:
-    return Response(_status_data(case), status=http_status)
+    return Response(status_pages.status_data(selectors.case_public_status(case=case)), status=http_status)
 
 
 class ChallengeView(PublicAPIView):
@@ -95,13 +88,11 @@ class ReportStatusView(PublicAPIView):
     )
     def get(self, request, ticket: str):
         normalized = ticket_or_invalid(ticket)
-        data = status_cache.cached(
-            ticket=normalized, kind="api", build=lambda: _status_data(selectors.case_get_public(ticket=normalized))
-        )
+        data = status_pages.kept(ticket=normalized, kind="api")
         if data is None:
             message = _("Tiket %(ticket)s tidak ditemukan. Periksa kembali nomornya.") % {"ticket": normalized}
             raise NotFound(message)
-        return Response(data)
+        return HttpResponse(data, content_type="application/json")  # kept as the JSON renderer writes it
 
 
 @method_decorator(sensitive_post_parameters("access_code", "text"), name="dispatch")
