@@ -14,7 +14,7 @@ from django.db import connection
 from django.utils import timezone
 
 from complaints.evidence import imaging
-from complaints.migrations._public_version import CHILDREN
+from complaints.migrations._kept_status import CHILDREN
 from complaints.models import Agency, Behaviour, Election, Region
 from complaints.oversight.people import name_key, person_key
 from complaints.tickets import ALPHABET, PREFIX, RANDOM_SYMBOLS, access_code_hash, check_symbol
@@ -148,8 +148,8 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
 
 @contextlib.contextmanager
 def _versions_unraised():
-    """Load timelines and forwardings without the triggers that raise each case's public version
-    (a row updated per row inserted): the new cases have no status kept to make stale."""
+    """Load timelines and forwardings without the triggers that mark each case's kept status stale
+    (a case locked per row inserted): the new cases have no status kept yet."""
     with connection.cursor() as cursor:
         for table in CHILDREN:
             cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")

@@ -44,12 +44,6 @@ def case_received(*, case_id: int, confirm: bool = False) -> None:
 
 
 @shared_task(**_retried(OperationalError, max_retries=5))
-def status_build(*, case_id: int) -> int:
-    """Build a case's public status (and its duplicates'), so that the next look-up reads it."""
-    return _call("intake.status_pages.case_build", case_id=case_id)
-
-
-@shared_task(**_retried(OperationalError, max_retries=5))
 def group_case(*, case_id: int) -> int | None:
     """Group a case with the reports of the same incident, once its screenshots are hashed."""
     incident = _call("incidents.grouping.case_group", case_id=case_id)
@@ -70,7 +64,9 @@ def send_dossier(*, forwarding_id: int) -> bool:
 
 @shared_task(**EMAIL_RETRY)
 def notify_reporter_of_status(*, event_id: int) -> bool:
-    """Email the reporter a change of status with its public note."""
+    """Build the case's public status, which the email links to, then email the reporter the change
+    of status with its public note: one message per change (issue 14)."""
+    _call("intake.status_pages.event_build", event_id=event_id)
     return _call("notifications.status_change_send", event_id=event_id)
 
 

@@ -1,91 +1,89 @@
-"""The public status of a case, kept built: a look-up is one query (issue 14).
+"""The public status of a case, kept built: a look-up is one query of one row (issue 14).
 
 On election day the status page and `GET /api/v1/reports/{ticket}/` are what everyone hits. Building
 a status takes four queries and a template; here it is built when the case changes, and kept:
 
-- the page's body and the API's data, per language, in `KeptStatus`, with the `public_version` of
-  the case (and of its primary, which a duplicate follows) they were built at;
-- the database raises a case's `public_version` at every change its status shows, whoever writes
-  it (migrations/_public_version.py), so the look-up's one query finds a kept status only while it
-  is current: nothing is ever shown stale, and nothing needs to be invalidated;
-- the worker builds a case's status when the report arrives and after each change of status
-  (`tasks.status_build`); whatever else changed is built again at the next look-up.
+- the page's body and the API's answer, per case and language, in `KeptStatus`;
+- the database marks them stale at every change the status shows, whoever writes it
+  (migrations/_kept_status.py), so the look-up finds only what is current: nothing is ever shown
+  stale, and nothing needs to be invalidated by hand;
+- the worker builds a case's status when the report arrives (`tasks.case_received`) and after
+  each change of status, before the reporter is told (`tasks.notify_reporter_of_status`);
+  whatever else changed is built again at the next look-up.
 
-The versions are read before what the status shows: a change committed in between raises them
-past what is kept, and the next look-up builds again.
+A build locks the case's row (and its primary's) from reading the case to keeping what it built,
+and a change locks that row before marking: a change never slips in between unmarked.
 """
 
 import json
+import logging
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from ..models import Case, KeptStatus
+from ..models import Case, CaseEvent, KeptStatus
 from . import selectors
 
 KINDS = {"page": "page", "api": "data"}  # what is asked: the column it is kept in
 BODY_TEMPLATE = "complaints/_status_body.html"
+logger = logging.getLogger(__name__)
 
-_KEPT = """
-SELECT k.{column} FROM complaints_case c
-JOIN complaints_keptstatus k ON k.case_id = c.id AND k.language = %s AND k.version = c.public_version
-LEFT JOIN complaints_case p ON p.id = c.duplicate_of_id
-WHERE c.ticket = %s AND coalesce(k.followed_version, -1) = coalesce(p.public_version, -1)
-"""
-_VERSIONS = """
-SELECT c.id, c.public_version, p.public_version FROM complaints_case c
-LEFT JOIN complaints_case p ON p.id = c.duplicate_of_id WHERE c.ticket = %s
-"""
+_KEPT = "SELECT {column} FROM complaints_keptstatus WHERE ticket = %s AND language = %s AND NOT stale"
 
 
 def kept(*, ticket: str, kind: str) -> str | None:
     """Return the status page's body (`kind` "page") or the API's answer ("api", JSON) of `ticket`
-    in the active language, built now if what is kept is not current; None if there is no such case."""
-    language = translation.get_language()
+    in the active language, built now if what is kept is stale; None if there is no such case."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
     with connection.cursor() as cursor:
-        cursor.execute(_KEPT.format(column=KINDS[kind]), [language, ticket])
+        cursor.execute(_KEPT.format(column=KINDS[kind]), [ticket, language])
         row = cursor.fetchone()
     if row is not None:
-        found = row[0]
-    else:
-        built = build(ticket=ticket, language=language)
-        if built is None:
-            return None
-        found = getattr(built, KINDS[kind])
-    return found
+        return row[0]
+    built = build(ticket=ticket, language=language)
+    return getattr(built, KINDS[kind]) if built else None
 
 
 def build(*, ticket: str, language: str) -> KeptStatus | None:
     """Build and keep `ticket`'s status in `language`; None if there is no such case."""
-    with connection.cursor() as cursor:
-        cursor.execute(_VERSIONS, [ticket])  # first: a change after this read raises them
-        versions = cursor.fetchone()
-    if versions is None:
-        return None
-    case_id, version, followed_version = versions
-    with translation.override(language):
-        case = selectors.case_get_public(ticket=ticket)
-        public = selectors.case_public_status(case=case)
-        context = {
-            "case": case,
-            "public": public,
-            "timeline": public.timeline,
-            "forwardings": public.forwardings,
-            "question": selectors.case_open_question(case=case),
-        }
-        page = render_to_string(BODY_TEMPLATE, context)
-        data = json_text(status_data(public))
-    built = KeptStatus(
-        case_id=case_id, language=language, version=version, followed_version=followed_version, page=page, data=data
-    )
-    KeptStatus.objects.bulk_create(
-        [built],
-        update_conflicts=True,
-        unique_fields=["case", "language"],
-        update_fields=["version", "followed_version", "page", "data", "built_at"],
-    )
+    with transaction.atomic():
+        # The rows are held until what is built is kept: a change waits, then marks it stale.
+        holding = Case.objects.select_for_update(no_key=True)  # nothing on SQLite: writers run alone
+        locked = holding.filter(ticket=ticket).values_list("pk", "duplicate_of_id").first()
+        if locked is None:
+            return None
+        case_id, primary_id = locked
+        if primary_id:
+            list(holding.filter(pk=primary_id).values_list("pk"))
+        with translation.override(language):
+            case = selectors.case_get_public(ticket=ticket)
+            public = selectors.case_public_status(case=case)
+            context = {
+                "case": case,
+                "public": public,
+                "timeline": public.timeline,
+                "forwardings": public.forwardings,
+                "question": selectors.case_open_question(case=case),
+            }
+            page = render_to_string(BODY_TEMPLATE, context)
+            data = json_text(status_data(public))
+        built = KeptStatus(
+            case_id=case_id,
+            ticket=ticket,
+            language=language,
+            followed_id=public.follows.pk if public.follows else None,
+            stale=False,
+            page=page,
+            data=data,
+        )
+        KeptStatus.objects.bulk_create(
+            [built],
+            update_conflicts=True,
+            unique_fields=["ticket", "language"],
+            update_fields=["followed", "stale", "page", "data", "built_at"],
+        )
     return built
 
 
@@ -99,6 +97,18 @@ def case_build(*, case_id: int) -> int:
         for language in sorted({settings.LANGUAGE_CODE, *kept_in}):
             built += build(ticket=ticket, language=language) is not None
     return built
+
+
+def event_build(*, event_id: int) -> int:
+    """Build the status of the case `event_id` was written on (after a change of status, before
+    the reporter is emailed). A failure is logged, not raised: the email must still go, and the
+    next look-up builds what this could not."""
+    case_id = CaseEvent.objects.filter(pk=event_id).values_list("case_id", flat=True).first()
+    try:
+        return case_build(case_id=case_id) if case_id else 0
+    except Exception:  # logged with its traceback; the look-up builds it again
+        logger.exception("Status kasus %s tidak dapat disiapkan", case_id)
+        return 0
 
 
 def status_data(public: selectors.PublicStatus) -> dict:

@@ -138,10 +138,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
     ended_at = models.DateTimeField(_("selesai atau ditolak"), null=True, blank=True, editable=False, db_index=True)
     identity_erased_at = models.DateTimeField(_("identitas dihapus"), null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
-    # Raised by the database at every change the public status shows (migration 0018's triggers:
-    # the case's own fields, its timeline, its forwardings); a status page kept at another version
-    # is stale (intake/status_pages.py). Python only reads it: a stale copy saved is raised past.
-    public_version = models.PositiveBigIntegerField(default=0, db_default=0, editable=False)
     is_late = models.BooleanField(_("melewati batas waktu pelaporan"), default=False)
 
     # Triage, written by the workflow.

@@ -187,6 +187,5 @@ def _act(
             public_note=public_note or step.default_note,
             internal_note="\n".join(note for note in (audit, internal_note) if note),
         )
-        transaction.on_commit(lambda: tasks.status_build.delay(case_id=current.pk))  # before the email is read
         transaction.on_commit(lambda: tasks.notify_reporter_of_status.delay(event_id=event.pk))
     return Outcome(case=current, event=event)

@@ -1,11 +1,12 @@
 """The public status is kept built while the case stays as it was: a look-up is one query, and
 whatever changes on the case, its primary or its forwardings shows at the next one, whoever
-wrote it (the database raises the case's version: migrations/_public_version.py)."""
+wrote it (the database marks what is kept stale: migrations/_kept_status.py)."""
 
 import json
 import re
 
 import pytest
+from django.core import mail
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -14,8 +15,8 @@ from rest_framework.renderers import JSONRenderer
 
 from complaints.api.public.serializers import ReportStatusSerializer
 from complaints.intake import selectors, status_pages
-from complaints.migrations import _public_version
-from complaints.models import Case, CaseEvent, Forwarding, KeptStatus
+from complaints.migrations import _kept_status
+from complaints.models import Case, CaseEvent, Forwarding, KeptStatus, Reporter
 from complaints.permissions import Role
 from complaints.triage import workflow
 from tests.factories import AgencyFactory, CaseFactory, ForwardingFactory, official
@@ -38,8 +39,9 @@ def api(client, ticket: str) -> dict:
     return response.json()
 
 
-def version(case: Case) -> int:
-    return Case.objects.filter(pk=case.pk).values_list("public_version", flat=True).get()
+def stale(case: Case) -> set[bool]:
+    """Whether each status kept of `case` is stale (an empty set: none is kept)."""
+    return set(KeptStatus.objects.filter(case=case).values_list("stale", flat=True))
 
 
 @pytest.mark.parametrize("look_up", [page, api])
@@ -50,7 +52,7 @@ def test_a_kept_status_is_read_in_one_query(client, ref, look_up, django_assert_
         assert look_up(client, case.ticket) == first
 
 
-def test_the_database_keeps_the_version_triggers(ref):
+def test_the_database_keeps_the_triggers_that_mark_stale(ref):
     """A migration that rebuilds the case, event or forwarding table on SQLite drops them."""
     if connection.vendor == "postgresql":
         query = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
@@ -59,37 +61,29 @@ def test_the_database_keeps_the_version_triggers(ref):
     with connection.cursor() as cursor:
         cursor.execute(query)
         present = {name for (name,) in cursor.fetchall()}
-    assert set(_public_version.TRIGGERS[connection.vendor]) <= present
+    assert set(_kept_status.TRIGGERS[connection.vendor]) <= present
 
 
-def test_every_change_the_status_shows_raises_the_version(ref):
+def test_every_change_the_status_shows_marks_what_is_kept_stale(ref):
     case = CaseFactory()
-    steps = [
-        lambda: Case.objects.filter(pk=case.pk).update(deadline=timezone.localdate()),  # a bulk update
-        lambda: ForwardingFactory(case=case),
-        lambda: Forwarding.objects.filter(case=case).update(acknowledged_at=timezone.now()),
-        lambda: Forwarding.objects.filter(case=case).delete(),
-        lambda: workflow.perform("claim", case=Case.objects.get(pk=case.pk), by=official("v", Role.VERIFIKATOR)),
-    ]
-    versions = [version(case)]
-    for step in steps:
+    steps = {
+        "a bulk update of the deadline": lambda: Case.objects.filter(pk=case.pk).update(deadline=timezone.localdate()),
+        "a forwarding added": lambda: ForwardingFactory(case=case),
+        "a forwarding answered": lambda: Forwarding.objects.filter(case=case).update(acknowledged_at=timezone.now()),
+        "a forwarding deleted": lambda: Forwarding.objects.filter(case=case).delete(),
+        "an event changed": lambda: CaseEvent.objects.filter(case=case).update(public_note="Diubah"),
+        "a change of status": lambda: workflow.perform(
+            "claim", case=Case.objects.get(pk=case.pk), by=official("v", Role.VERIFIKATOR)
+        ),
+    }
+    for name, step in steps.items():
+        status_pages.build(ticket=case.ticket, language="id")
+        assert stale(case) == {False}
         step()
-        versions.append(version(case))
-    assert versions == sorted(set(versions)), versions  # each step raised it
-    untouched = version(case)
+        assert stale(case) == {True}, name
+    status_pages.build(ticket=case.ticket, language="id")
     Case.objects.filter(pk=case.pk).update(asn_position="Camat")  # not on the status
-    assert version(case) == untouched
-
-
-def test_a_stale_copy_saved_never_lowers_the_version(ref):
-    case = CaseFactory()
-    stale = Case.objects.get(pk=case.pk)
-    forwarding = ForwardingFactory(case=case)
-    Forwarding.objects.filter(pk=forwarding.pk).update(sent_at=timezone.now())
-    raised = version(case)
-    stale.asn_position = "Lurah"
-    stale.save()
-    assert version(case) > raised
+    assert stale(case) == {False}
 
 
 def test_a_status_change_shows_at_the_next_look_up(client, ref):
@@ -99,22 +93,6 @@ def test_a_status_change_shows_at_the_next_look_up(client, ref):
     workflow.perform("claim", case=case, by=official("v", Role.VERIFIKATOR))
     assert 'data-status="in_review"' in page(client, case.ticket)
     assert api(client, case.ticket)["status"] == "in_review"
-
-
-def test_a_change_while_the_status_is_built_is_built_again(client, ref, monkeypatch):
-    """The versions are read before the case: what changes in between shows at the next look-up."""
-    case = CaseFactory()
-    render = status_pages.render_to_string
-
-    def render_while_claimed(*args, **kwargs):
-        if version(case) == kept_at:
-            workflow.perform("claim", case=Case.objects.get(pk=case.pk), by=official("v", Role.VERIFIKATOR))
-        return render(*args, **kwargs)
-
-    kept_at = version(case)
-    monkeypatch.setattr(status_pages, "render_to_string", render_while_claimed)
-    assert 'data-status="received"' in page(client, case.ticket)  # read before the claim
-    assert 'data-status="in_review"' in page(client, case.ticket)
 
 
 def test_a_forwarding_sent_and_answered_shows_without_a_status_change(client, ref):
@@ -185,6 +163,24 @@ def test_the_worker_builds_the_status_as_the_report_arrives_and_after_each_chang
         workflow.perform("claim", case=case, by=official("v", Role.VERIFIKATOR))
     html, queries = read_for(Client(), case.ticket)
     assert 'data-status="in_review"' in html and len(queries) == 1
+
+
+def test_a_status_that_cannot_be_built_still_lets_the_reporter_be_told(
+    client, ref, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    case = CaseFactory(status="in_review")
+    Reporter.objects.create(case=case, name="Adit", email="adit@example.org")
+
+    def broken(**kwargs):
+        raise RuntimeError("template hilang")
+
+    monkeypatch.setattr(status_pages, "case_build", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.perform("reject", case=case, by=official("v", Role.VERIFIKATOR), reason="insufficient_evidence")
+    [email] = mail.outbox
+    assert case.ticket in email.body and "template hilang" in caplog.text
+    monkeypatch.undo()
+    assert 'data-status="rejected"' in page(client, case.ticket)  # built at the look-up instead
 
 
 def test_an_event_shows_at_the_next_look_up_however_it_was_written(client, ref):

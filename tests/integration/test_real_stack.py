@@ -99,6 +99,19 @@ def test_the_rate_limit_holds_for_parallel_requests_on_redis(settings):
     assert allowed.count(True) == 5
 
 
+def test_the_rate_limit_holds_when_redis_has_forgotten_its_script(settings):
+    """The limiter names its script by digest; a Redis restarted or flushed is sent the text again."""
+    from django.core.cache import caches
+
+    settings.SUBMIT_RATE = "2/hour"
+    caches["default"]._cache.get_client(write=True).script_flush()
+
+    def attempt():
+        return SubmitThrottle().check(RequestFactory().post("/lapor/", REMOTE_ADDR="10.1.2.4")) is None
+
+    assert [attempt() for _ in range(3)] == [True, True, False]
+
+
 def test_healthz_sees_postgres_redis_and_the_bucket(client):
     response = client.get("/healthz")
     assert response.status_code == 200

@@ -1,10 +1,10 @@
-"""A case's public status kept built (issue 14): the version the database raises at every change
-the status shows (_public_version.py), and the table of built pages."""
+"""A case's public status kept built (issue 14), and the triggers that mark it stale at every
+change it shows (_kept_status.py)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from . import _public_version
+from . import _kept_status
 
 
 class Migration(migrations.Migration):
@@ -13,18 +13,13 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
-            model_name="case",
-            name="public_version",
-            field=models.PositiveBigIntegerField(db_default=0, default=0, editable=False),
-        ),
         migrations.CreateModel(
             name="KeptStatus",
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("ticket", models.CharField(max_length=13)),
                 ("language", models.CharField(max_length=8)),
-                ("version", models.PositiveBigIntegerField()),
-                ("followed_version", models.PositiveBigIntegerField(null=True)),
+                ("stale", models.BooleanField(default=False)),
                 ("page", models.TextField()),
                 ("data", models.TextField()),
                 ("built_at", models.DateTimeField(auto_now=True)),
@@ -34,10 +29,16 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.CASCADE, related_name="+", to="complaints.case"
                     ),
                 ),
+                (
+                    "followed",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="complaints.case"
+                    ),
+                ),
             ],
             options={
-                "constraints": [models.UniqueConstraint(fields=("case", "language"), name="kept_status_once")],
+                "constraints": [models.UniqueConstraint(fields=("ticket", "language"), name="kept_status_once")],
             },
         ),
-        migrations.RunPython(_public_version.create, _public_version.drop),
+        migrations.RunPython(_kept_status.create, _kept_status.drop),
     ]
