@@ -12,14 +12,15 @@ a status takes four queries and a template; here it is built when the case chang
   whatever else changed is built again at the next look-up.
 
 A build locks the case's row (and its primary's) from reading the case to keeping what it built,
-and a change locks that row before marking: a change never slips in between unmarked.
+and a change locks that row before marking: a change never slips in between unmarked. A look-up
+that cannot have the lock soon shows the status built without keeping it.
 """
 
 import json
 import logging
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -28,6 +29,7 @@ from . import selectors
 
 KINDS = {"page": "page", "api": "data"}  # what is asked: the column it is kept in
 BODY_TEMPLATE = "complaints/_status_body.html"
+LOCK_WAIT_MS = 2000  # a look-up waits this long for a change of the case to finish, then shows it unkept
 logger = logging.getLogger(__name__)
 
 _KEPT = "SELECT {column} FROM complaints_keptstatus WHERE ticket = %s AND language = %s AND NOT stale"
@@ -42,42 +44,35 @@ def kept(*, ticket: str, kind: str) -> str | None:
         row = cursor.fetchone()
     if row is not None:
         return row[0]
-    built = build(ticket=ticket, language=language)
+    try:
+        built = build(ticket=ticket, language=language)
+    except OperationalError:  # the case held too long by a change, or a deadlock: shown, not kept
+        logger.warning("Status %s dibuat tanpa disimpan: kasusnya sedang diubah", ticket)
+        built = _built(ticket=ticket, language=language)
     return getattr(built, KINDS[kind]) if built else None
 
 
 def build(*, ticket: str, language: str) -> KeptStatus | None:
-    """Build and keep `ticket`'s status in `language`; None if there is no such case."""
+    """Build and keep `ticket`'s status in `language`; None if there is no such case.
+
+    The case's row, and its primary's, are locked (in id order, as every writer locks cases) from
+    reading them to keeping what is built: a change waits, then marks it stale.
+    """
     with transaction.atomic():
-        # The rows are held until what is built is kept: a change waits, then marks it stale.
-        holding = Case.objects.select_for_update(no_key=True)  # nothing on SQLite: writers run alone
-        locked = holding.filter(ticket=ticket).values_list("pk", "duplicate_of_id").first()
-        if locked is None:
+        if connection.vendor == "postgresql":  # SQLite runs each writer alone
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = %s", [f"{LOCK_WAIT_MS}ms"])
+        held = None
+        for _attempt in range(3):  # the primary read, then locked: it may have changed in between
+            case = Case.objects.filter(ticket=ticket).values_list("pk", "duplicate_of_id").first()
+            if case is None or case == held:
+                break
+            ids = [pk for pk in case if pk]
+            list(Case.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk"))
+            held = case
+        if case is None:
             return None
-        case_id, primary_id = locked
-        if primary_id:
-            list(holding.filter(pk=primary_id).values_list("pk"))
-        with translation.override(language):
-            case = selectors.case_get_public(ticket=ticket)
-            public = selectors.case_public_status(case=case)
-            context = {
-                "case": case,
-                "public": public,
-                "timeline": public.timeline,
-                "forwardings": public.forwardings,
-                "question": selectors.case_open_question(case=case),
-            }
-            page = render_to_string(BODY_TEMPLATE, context)
-            data = json_text(status_data(public))
-        built = KeptStatus(
-            case_id=case_id,
-            ticket=ticket,
-            language=language,
-            followed_id=public.follows.pk if public.follows else None,
-            stale=False,
-            page=page,
-            data=data,
-        )
+        built = _built(ticket=ticket, language=language)
         KeptStatus.objects.bulk_create(
             [built],
             update_conflicts=True,
@@ -85,6 +80,26 @@ def build(*, ticket: str, language: str) -> KeptStatus | None:
             update_fields=["followed", "stale", "page", "data", "built_at"],
         )
     return built
+
+
+def _built(*, ticket: str, language: str) -> KeptStatus | None:
+    """Read and render `ticket`'s status in `language` (not kept)."""
+    case = selectors.case_get_public(ticket=ticket)
+    if case is None:
+        return None
+    with translation.override(language):
+        public = selectors.case_public_status(case=case)
+        context = {
+            "case": case,
+            "public": public,
+            "timeline": public.timeline,
+            "forwardings": public.forwardings,
+            "question": selectors.case_open_question(case=case),
+        }
+        page = render_to_string(BODY_TEMPLATE, context)
+        data = json_text(status_data(public))
+    followed = public.follows.pk if public.follows else None
+    return KeptStatus(case=case, ticket=ticket, language=language, followed_id=followed, page=page, data=data)
 
 
 def case_build(*, case_id: int) -> int:

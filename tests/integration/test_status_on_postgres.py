@@ -18,11 +18,25 @@ from tests.intake.test_kept_status import (  # noqa: F401 (collected here, run o
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def elsewhere(work):
-    """Run `work` on another connection, as another request would, giving up on a lock after a
-    tenth of a second; return the error it met, or None."""
+def on_another_connection(work):
+    """Run `work` on another connection, as another request would; return what it returns."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from django.db import connection
+
+    def run():
+        try:
+            return work()
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def elsewhere(work):
+    """Run `work` on another connection, giving up on a lock after a tenth of a second; return
+    the error it met, or None."""
     from django.db import OperationalError, connection, transaction
 
     def run():
@@ -33,12 +47,9 @@ def elsewhere(work):
                 work()
         except OperationalError as error:
             return error
-        finally:
-            connection.close()
         return None
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
+    return on_another_connection(run)
 
 
 def test_a_change_waits_for_a_build_in_progress_then_marks_it_stale(client, ref, monkeypatch):
@@ -64,16 +75,23 @@ def test_a_change_waits_for_a_build_in_progress_then_marks_it_stale(client, ref,
     assert "BKD Kota Serang" in page(client, case.ticket)
 
 
-def test_a_build_waits_for_a_change_in_progress(client, ref):
+def test_a_look_up_waits_for_a_change_in_progress_then_shows_the_status_unkept(client, ref, monkeypatch):
+    """A build waits for a change of its case to be committed (else it could keep what the change
+    is about to make stale); a citizen's look-up waits a little, then is shown the status as it is."""
     from django.db import transaction
 
     from complaints.intake import status_pages
-    from tests.factories import CaseFactory, ForwardingFactory
+    from complaints.models import KeptStatus
+    from tests.factories import AgencyFactory, CaseFactory, ForwardingFactory
     from tests.intake.test_kept_status import page
 
+    monkeypatch.setattr(status_pages, "LOCK_WAIT_MS", 100)
     case = CaseFactory()  # nothing kept yet: no kept row for the change to lock
     with transaction.atomic():
-        ForwardingFactory(case=case)  # not committed yet
+        ForwardingFactory(case=case, agency=AgencyFactory(name="BKD Kota Serang"))  # not committed yet
         met = elsewhere(lambda: status_pages.build(ticket=case.ticket, language="id"))
+        shown = on_another_connection(lambda: status_pages.kept(ticket=case.ticket, kind="page"))
     assert "lock timeout" in str(met)
-    assert "berkas sedang dikirim" in page(client, case.ticket)
+    assert 'data-status="received"' in shown and "BKD Kota Serang" not in shown
+    assert not KeptStatus.objects.exists()
+    assert "BKD Kota Serang" in page(client, case.ticket)
