@@ -48,10 +48,10 @@ def required(address: str) -> bool:
     if settings.POW == "off":
         return False
     own_limit, own_period = parse_rate(settings.SUBMIT_RATE)
-    if ratelimit.count(f"submit:{address}", period=own_period) > own_limit // 2:
-        return True  # this submission was counted already: past half the address's limit
     surge_limit, surge_period = parse_rate(settings.POW_SURGE_RATE)
-    return ratelimit.count(EVERYONE, period=surge_period) > surge_limit  # this submission counted too
+    own, everyone = ratelimit.counts((f"submit:{address}", own_period), (EVERYONE, surge_period))
+    # This submission was counted already, in both: past half the address's limit, or a surge.
+    return own > own_limit // 2 or everyone > surge_limit
 
 
 def check(payload: str) -> None:
