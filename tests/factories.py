@@ -27,6 +27,7 @@ from complaints.models import (
     Forwarding,
     Incident,
     Jurisdiction,
+    KeptStatus,
     Notification,
     PeriodicRun,
     RateBucket,
@@ -303,3 +304,19 @@ def evidence_with_random_hashes(*, count: int, seed: int) -> list[str]:
     ]
     Evidence.objects.bulk_create(rows, batch_size=5000)
     return hashes
+
+
+class KeptStatusFactory(factory.django.DjangoModelFactory):
+    """A case's public status, kept as the product builds it (`status_pages.build`)."""
+
+    class Meta:
+        model = KeptStatus
+
+    case = factory.SubFactory(CaseFactory)
+    language = "id"
+
+    @classmethod
+    def _create(cls, model_class, *, case, language, **kwargs):
+        from complaints.intake import status_pages
+
+        return status_pages.build(ticket=case.ticket, language=language)

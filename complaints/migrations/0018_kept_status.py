@@ -32,7 +32,11 @@ class Migration(migrations.Migration):
                 (
                     "followed",
                     models.ForeignKey(
-                        null=True, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="complaints.case"
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="complaints.case",
                     ),
                 ),
             ],

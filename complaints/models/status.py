@@ -15,7 +15,7 @@ class KeptStatus(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
     ticket = models.CharField(max_length=13)  # the look-up's key, with the language: one index
     language = models.CharField(max_length=8)
-    followed = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, related_name="+")
+    followed = models.ForeignKey(Case, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     stale = models.BooleanField(default=False)
     page = models.TextField()
     data = models.TextField()  # JSON, as the API answers it
