@@ -159,7 +159,7 @@ def case_received(*, case_id: int, confirm: bool) -> None:
     while), build the case's public status, then queue each new screenshot's processing."""
     if confirm:
         tasks.send_report_confirmation.delay(case_id=case_id)
-    status_pages.case_build(case_id=case_id)  # the reporter's first look-up reads it
+    status_pages.case_build_or_log(case_id=case_id)  # the reporter's first look-up reads it
     evidence_process_queue(case_id=case_id)
 
 

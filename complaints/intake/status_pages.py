@@ -114,16 +114,21 @@ def case_build(*, case_id: int) -> int:
     return built
 
 
-def event_build(*, event_id: int) -> int:
-    """Build the status of the case `event_id` was written on (after a change of status, before
-    the reporter is emailed). A failure is logged, not raised: the email must still go, and the
-    next look-up builds what this could not."""
-    case_id = CaseEvent.objects.filter(pk=event_id).values_list("case_id", flat=True).first()
+def case_build_or_log(*, case_id: int) -> int:
+    """`case_build`, a failure logged and not raised: what follows it (the reporter's email, the
+    screenshots' processing) must still happen, and the next look-up builds what this could not."""
     try:
-        return case_build(case_id=case_id) if case_id else 0
-    except Exception:  # logged with its traceback; the look-up builds it again
+        return case_build(case_id=case_id)
+    except Exception:  # logged with its traceback
         logger.exception("Status kasus %s tidak dapat disiapkan", case_id)
         return 0
+
+
+def event_build(*, event_id: int) -> int:
+    """Build the status of the case `event_id` was written on (after a change of status, before
+    the reporter is emailed), as `case_build_or_log`."""
+    case_id = CaseEvent.objects.filter(pk=event_id).values_list("case_id", flat=True).first()
+    return case_build_or_log(case_id=case_id) if case_id else 0
 
 
 def status_data(public: selectors.PublicStatus) -> dict:

@@ -183,6 +183,20 @@ def test_a_status_that_cannot_be_built_still_lets_the_reporter_be_told(
     assert 'data-status="rejected"' in page(client, case.ticket)  # built at the look-up instead
 
 
+def test_a_status_that_cannot_be_built_still_lets_the_screenshots_be_processed(ref, monkeypatch, caplog):
+    from complaints.intake import services
+
+    case, queued = CaseFactory(), []
+
+    def broken(**kwargs):
+        raise RuntimeError("template hilang")
+
+    monkeypatch.setattr(status_pages, "case_build", broken)
+    monkeypatch.setattr(services, "evidence_process_queue", lambda **kwargs: queued.append(kwargs))
+    services.case_received(case_id=case.pk, confirm=False)
+    assert queued == [{"case_id": case.pk}] and "template hilang" in caplog.text
+
+
 def test_an_event_shows_at_the_next_look_up_however_it_was_written(client, ref):
     case = CaseFactory()
     page(client, case.ticket)
