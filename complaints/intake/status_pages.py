@@ -103,15 +103,14 @@ def _built(*, ticket: str, language: str) -> KeptStatus | None:
 
 
 def case_build(*, case_id: int) -> int:
-    """Build the status of a case (and of the duplicates that follow it) in the portal's language
-    and in each language it was looked up in before; return how many were built."""
-    cases = Case.objects.filter(pk=case_id) | Case.objects.filter(duplicate_of_id=case_id)
-    built = 0
-    for case_pk, ticket in cases.values_list("pk", "ticket"):
-        kept_in = KeptStatus.objects.filter(case_id=case_pk).values_list("language", flat=True)
-        for language in sorted({settings.LANGUAGE_CODE, *kept_in}):
-            built += build(ticket=ticket, language=language) is not None
-    return built
+    """Build the status of a case in the portal's language and in each language it was looked up
+    in before; return how many were built. Not its duplicates': an incident's primary may have a
+    thousand, each built at its own next look-up, not all before the primary's email goes."""
+    ticket = Case.objects.filter(pk=case_id).values_list("ticket", flat=True).first()
+    if ticket is None:
+        return 0
+    kept_in = KeptStatus.objects.filter(case_id=case_id).values_list("language", flat=True)
+    return sum(build(ticket=ticket, language=language) is not None for language in {settings.LANGUAGE_CODE, *kept_in})
 
 
 def case_build_or_log(*, case_id: int) -> int:

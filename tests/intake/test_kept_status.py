@@ -159,10 +159,13 @@ def test_the_worker_builds_the_status_as_the_report_arrives_and_after_each_chang
     case = Case.objects.get()
     html, queries = read_for(Client(), case.ticket)
     assert 'data-status="received"' in html and len(queries) == 1
+    Client().get(f"/api/v1/reports/{case.ticket}/", HTTP_ACCEPT_LANGUAGE="en")  # kept in English too, now
     with django_capture_on_commit_callbacks(execute=True):
         workflow.perform("claim", case=case, by=official("v", Role.VERIFIKATOR))
     html, queries = read_for(Client(), case.ticket)
     assert 'data-status="in_review"' in html and len(queries) == 1
+    kept = dict(KeptStatus.objects.filter(case=case).values_list("language", "stale"))
+    assert kept == {"id": False, "en": False}  # each language it was read in, built again
 
 
 def test_a_status_that_cannot_be_built_still_lets_the_reporter_be_told(
