@@ -140,14 +140,14 @@ def cases_add(count: int, *, first_number: int, seed: int) -> None:
     last_id = connection.cursor().execute("SELECT coalesce(max(id), 0) FROM complaints_case").fetchone()[0]
     _copy("complaints_case", CASE_COLUMNS, rows)
     _evidence_add(after_id=last_id, rng=rng)
-    with _versions_unraised():
+    with _stale_marking_off():
         _events_add(after_id=last_id)
         _forwardings_add(classified, rng)
     _incidents_add()
 
 
 @contextlib.contextmanager
-def _versions_unraised():
+def _stale_marking_off():
     """Load timelines and forwardings without the triggers that mark each case's kept status stale
     (a case locked per row inserted): the new cases have no status kept yet."""
     with connection.cursor() as cursor:

@@ -60,12 +60,3 @@ class RegionCodeField(forms.RegexField):
             error_messages={"invalid": _("Kode wilayah harus seperti 36 atau 36.73.")},
             **kwargs,
         )
-
-
-class LookedUpChoiceField(forms.ChoiceField):
-    """A choice among many rows, shown as a list but checked by looking the value up in its table
-    (the form's `clean_<field>`, which raises `invalid_choice`): building the 552 regions to check
-    one code was a query and a twenty-kilobyte cache read in every report."""
-
-    def valid_value(self, value) -> bool:
-        return True

@@ -37,9 +37,9 @@ def process_evidence(*, evidence_id: int, force: bool = False) -> dict[str, str]
 
 @shared_task(**_retried(OperationalError, max_retries=5))
 def case_received(*, case_id: int, confirm: bool = False) -> None:
-    """Queue what follows a report or a reply: the reporter's confirmation (`confirm`) and each
-    new screenshot's processing. The citizen's request sends this one message; the worker sends
-    the rest (each message sent is some 2 ms of the request: issue 14)."""
+    """Do what follows a report or a reply: queue the reporter's confirmation (`confirm`), build
+    the case's public status, queue each new screenshot's processing. The citizen's request sends
+    this one message; the worker sends the rest (each message sent is some 2 ms of the request)."""
     _call("intake.services.case_received", case_id=case_id, confirm=confirm)
 
 

@@ -35,7 +35,7 @@ class FindingForm(ReportForm):
             self.fields["asn_region"].choices = jurisdiction.region_choices(official, self.fields["asn_region"].choices)
 
     def clean_asn_region(self):
-        region = super().clean_asn_region()
+        region = self.cleaned_data["asn_region"]  # looked up by the field
         if self.official is not None and not jurisdiction.covers(self.official, region):
             raise forms.ValidationError(_("Wilayah %(region)s di luar wilayah kerja Anda."), params={"region": region})
         return region

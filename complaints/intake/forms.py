@@ -16,7 +16,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..evidence.validation import check_evidence
-from ..formfields import LookedUpChoiceField, SingleLineField, StrictBooleanField
+from ..formfields import SingleLineField, StrictBooleanField
 from ..models import Behaviour, Election, Platform, Region
 from .services import ReportInput
 
@@ -145,7 +145,10 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Isi instansi tempat ASN bekerja.")},
     )
     asn_position = SingleLineField(label=_("Jabatan ASN"), max_length=NAME_MAX, required=False)
-    asn_region = LookedUpChoiceField(
+    # Shown as the provinces' grouped list (`_region_choices`, kept); checked by looking the code up.
+    asn_region = forms.ModelChoiceField(
+        queryset=Region.objects.all(),
+        to_field_name="code",
         label=_("Wilayah tempat ASN bekerja"),
         help_text=_("Kabupaten/kota, atau pemerintah provinsi bila ASN bekerja di instansi provinsi."),
         error_messages={
@@ -257,14 +260,6 @@ class ReportForm(forms.Form):
         if phone and not PHONE_RE.match(phone):
             raise forms.ValidationError(_("Nomor telepon harus 8 sampai 15 angka, boleh diawali +."))
         return phone
-
-    def clean_asn_region(self):
-        code = self.cleaned_data["asn_region"]
-        region = next(iter(Region.objects.filter(code=code)), None)  # by its key: no order, no join
-        if region is None:
-            field = self.fields["asn_region"]
-            raise forms.ValidationError(field.error_messages["invalid_choice"], "invalid_choice", {"value": code})
-        return region
 
     def clean_incident_date(self):
         day = self.cleaned_data["incident_date"]

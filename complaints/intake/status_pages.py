@@ -58,20 +58,21 @@ def build(*, ticket: str, language: str) -> KeptStatus | None:
     The case's row, and its primary's, are locked (in id order, as every writer locks cases) from
     reading them to keeping what is built: a change waits, then marks it stale.
     """
+    case = Case.objects.filter(ticket=ticket).values_list("pk", "duplicate_of_id").first()
+    if case is None:
+        return None  # an unknown ticket takes no lock, nor a write transaction on SQLite
     with transaction.atomic():
         if connection.vendor == "postgresql":  # SQLite runs each writer alone
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL lock_timeout = %s", [f"{LOCK_WAIT_MS}ms"])
-        held = None
-        for _attempt in range(3):  # the primary read, then locked: it may have changed in between
-            case = Case.objects.filter(ticket=ticket).values_list("pk", "duplicate_of_id").first()
-            if case is None or case == held:
+        while True:  # the primary read before the lock may have changed; once locked, it cannot
+            rows = Case.objects.select_for_update(no_key=True).filter(pk__in=[pk for pk in case if pk])
+            locked = dict(rows.order_by("pk").values_list("pk", "duplicate_of_id"))
+            if case[0] not in locked:
+                return None  # deleted meanwhile
+            if locked[case[0]] == case[1]:
                 break
-            ids = [pk for pk in case if pk]
-            list(Case.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk").values_list("pk"))
-            held = case
-        if case is None:
-            return None
+            case = (case[0], locked[case[0]])
         built = _built(ticket=ticket, language=language)
         KeptStatus.objects.bulk_create(
             [built],

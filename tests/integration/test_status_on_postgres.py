@@ -95,3 +95,36 @@ def test_a_look_up_waits_for_a_change_in_progress_then_shows_the_status_unkept(c
     assert 'data-status="received"' in shown and "BKD Kota Serang" not in shown
     assert not KeptStatus.objects.exists()
     assert "BKD Kota Serang" in page(client, case.ticket)
+
+
+def test_a_build_locks_the_primary_the_case_follows_once_locked(ref, monkeypatch):
+    """The primary is read before the case is locked; if it changed in between, the one locked is
+    the new one, so a change to it waits for the build too."""
+    import contextlib
+
+    from django.db import transaction
+
+    from complaints.intake import status_pages
+    from complaints.models import Case, KeptStatus
+    from tests.factories import CaseFactory, ForwardingFactory
+
+    case, primary = CaseFactory(status="rejected"), CaseFactory()
+    atomic, built, met, changed = transaction.atomic, status_pages._built, [], []
+
+    @contextlib.contextmanager
+    def atomic_after_the_primary_changed(*args, **kwargs):
+        if not changed:  # the build's own transaction only, once
+            changed.append(Case.objects.filter(pk=case.pk).update(duplicate_of=primary, rejection_reason="duplicate"))
+        with atomic(*args, **kwargs):
+            yield
+
+    def built_while_the_primary_is_forwarded(**kwargs):
+        met.append(elsewhere(lambda: ForwardingFactory(case=primary)))
+        return built(**kwargs)
+
+    monkeypatch.setattr(status_pages.transaction, "atomic", atomic_after_the_primary_changed)
+    monkeypatch.setattr(status_pages, "_built", built_while_the_primary_is_forwarded)
+    status_pages.build(ticket=case.ticket, language="id")
+    monkeypatch.undo()
+    assert "lock timeout" in str(met[0])
+    assert KeptStatus.objects.get(case=case).followed_id == primary.pk
