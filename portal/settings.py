@@ -241,8 +241,9 @@ if AWS_STORAGE_BUCKET_NAME:
         "default": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {**_s3_options, "location": "media"}},
         # Every evidence file is named under its own UUID (unique in the database), so S3 is not
         # asked whether a name is free before each upload: a round trip saved in every report.
+        # One PUT per file, carrying its SHA-256 (complaints/storage_s3.py).
         "evidence": {
-            "BACKEND": "storages.backends.s3.S3Storage",
+            "BACKEND": "complaints.storage_s3.EvidenceS3Storage",
             "OPTIONS": {**_s3_options, "location": "evidence", "file_overwrite": True},
         },
     }

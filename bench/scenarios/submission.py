@@ -20,7 +20,7 @@ from bench import intake, pipeline, serve
 from bench.screenshot import screenshot
 from bench.serve import Figure, Run
 
-PAIRS_PER_ROUND = 5  # a report and a plain upload each
+PAIRS_PER_ROUND = 10  # a report and a plain upload each: 30 of each at 3 rounds, for a steady median
 PIPELINE_RUNS_MIN = 3
 PROCESSED_SECONDS = 120  # a bound on one screenshot's processing, not a goal
 DRAIN_SECONDS = 1800  # a bound on the worker's backlog after intake, not a goal

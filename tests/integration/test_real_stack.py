@@ -1,12 +1,16 @@
 """A report on the real stack: PostgreSQL, S3, a Celery worker on Redis, SMTP."""
 
+import base64
 import datetime
+import hashlib
 import os
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import boto3
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import RequestFactory
 
@@ -49,6 +53,20 @@ def test_a_report_lands_in_postgres_and_s3_and_the_worker_emails_it(client, repo
     wait_until_idle()
     assert len(smtp.messages) == 1
     assert Notification.objects.get(case=case).sent_at is not None
+
+
+def test_each_original_is_stored_with_its_sha256_for_s3_to_check(client, report_fields, bucket):
+    png = image_bytes("PNG")
+    response = submit(client, report_fields, [upload(png)])
+    assert response.status_code == 201, response.content
+
+    evidence = Evidence.objects.get(case__ticket=response.json()["ticket"])
+    s3 = boto3.client("s3", endpoint_url=settings.AWS_S3_ENDPOINT_URL, region_name="us-east-1")
+    head = s3.head_object(
+        Bucket=settings.AWS_STORAGE_BUCKET_NAME, Key=f"evidence/{evidence.original.name}", ChecksumMode="ENABLED"
+    )
+    assert base64.b64decode(head["ChecksumSHA256"]).hex() == evidence.sha256 == hashlib.sha256(png).hexdigest()
+    assert head["ContentLength"] == len(png)
 
 
 def test_a_rejected_report_leaves_nothing_in_postgres_or_the_bucket(client, report_fields, bucket, monkeypatch):
