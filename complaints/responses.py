@@ -14,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
+from django.middleware.gzip import GZipMiddleware
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -178,6 +179,18 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class TextGZipMiddleware(GZipMiddleware):
+    """Compress pages, JSON and CSV only (issue 15): evidence, dossiers and exports' files are
+    already compressed formats, and a compressed copy would lose their length and ranges."""
+
+    COMPRESSED = ("text/", "application/json", "application/problem+json", "image/svg+xml")
+
+    def process_response(self, request, response):
+        if not response.get("Content-Type", "").startswith(self.COMPRESSED):
+            return response
+        return super().process_response(request, response)
 
 
 def back(request):

@@ -104,10 +104,14 @@ class ReportForm(forms.Form):
             "pemberitahuan; pantau laporan dengan nomor tiket."
         ),
     )
-    reporter_name = SingleLineField(label=_("Nama Anda"), max_length=NAME_MAX, required=False)
+    # The browser may fill in the citizen's own details, and never the civil servant's with them.
+    reporter_name = SingleLineField(
+        label=_("Nama Anda"), max_length=NAME_MAX, required=False, widget=forms.TextInput({"autocomplete": "name"})
+    )
     reporter_email = forms.EmailField(
         label=_("Email"),
         required=False,
+        widget=forms.EmailInput({"autocomplete": "email"}),
         error_messages={"invalid": _("Email tidak valid. Tulis seperti nama@contoh.id.")},
         help_text=_("Untuk tanda terima dan kabar perkembangan laporan."),
     )
@@ -115,6 +119,7 @@ class ReportForm(forms.Form):
         label=_("Nomor telepon atau WhatsApp"),
         max_length=20,
         required=False,
+        widget=forms.TextInput({"type": "tel", "autocomplete": "tel"}),
         help_text=_("Misalnya 0812 3456 7890. Petugas menghubungi bila perlu keterangan."),
     )
     share_identity = StrictBooleanField(
@@ -130,12 +135,14 @@ class ReportForm(forms.Form):
     asn_name = SingleLineField(
         label=_("Nama ASN yang dilaporkan"),
         max_length=NAME_MAX,
+        widget=forms.TextInput({"autocomplete": "off"}),
         error_messages={"required": _("Isi nama ASN yang dilaporkan, atau nama akun resmi instansinya.")},
     )
     asn_nip = forms.CharField(
         label=_("NIP (Nomor Induk Pegawai)"),
         required=False,
         max_length=40,
+        widget=forms.TextInput({"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}),
         help_text=_("Jika Anda tahu: 18 digit angka, tertera di kartu pegawai atau situs instansi."),
     )
     asn_agency = SingleLineField(

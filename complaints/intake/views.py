@@ -168,9 +168,13 @@ def _reply_page(request, ticket: str, *, form=None, error: str | None = None, st
 
 
 def _reply_refused(request, error: DomainError, status: int, ticket: str):
-    """A wrong access code or a case not awaiting an answer: the form again, with the message."""
+    """A wrong access code or a case not awaiting an answer: the form again, with the message,
+    marked on the access code's field when the code is what was wrong."""
     form = ReplyForm(request.POST, request.FILES)
     form.is_valid()
+    if error.code == "invalid_access_code":
+        form.add_error("access_code", error.message)
+        return _reply_page(request, ticket, form=form, status=status)
     return _reply_page(request, ticket, form=form, error=error.message, status=status)
 
 

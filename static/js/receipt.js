@@ -1,6 +1,10 @@
-/* The receipt, improved when JavaScript runs: copy buttons and a print button. */
+/* The receipt, improved when JavaScript runs: it opens at the top with the ticket's panel focused
+ * (after a submit with progress, the page is written over a form scrolled to its end), and has
+ * copy buttons and a print button. */
 (function () {
   "use strict";
+  window.scrollTo(0, 0);
+  document.getElementById("receipt").focus({ preventScroll: true });
   document.querySelectorAll(".copy").forEach(function (button) {
     if (!navigator.clipboard) return;
     button.hidden = false;

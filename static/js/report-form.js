@@ -13,9 +13,6 @@
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.ceil(bytes / 1024) + " KB";
   }
 
-  var summary = document.getElementById("error-summary");
-  if (summary) summary.focus();
-
   // Province first, then only its own government and kabupaten/kota. The options are copied
   // once, so changing the province any number of times always finds them all.
   var region = document.getElementById("id_asn_region");
@@ -107,6 +104,7 @@
     document.open();
     document.write(request.responseText);
     document.close();
+    window.scrollTo(0, 0);
     if (request.responseURL) window.history.replaceState(null, "", request.responseURL);
   }
   function fail(message) {

@@ -33,7 +33,7 @@ def screenshot_file(tmp_path) -> str:
 def fill_report(page, evidence: list[str], consent: bool = True) -> None:
     page.goto("/lapor/")
     page.get_by_label("Nama Anda").fill("Adityawarman")
-    page.get_by_label("Email").fill("adit@example.org")
+    page.get_by_label(re.compile("^Email")).fill("adit@example.org")
     page.get_by_label("Nama ASN yang dilaporkan").fill("Pengelola akun Instagram Pemprov Banten")
     page.get_by_label("Instansi tempat ASN bekerja").fill("Diskominfo SP Provinsi Banten")
     page.get_by_label("Provinsi tempat ASN bekerja").select_option(label="Jawa Barat")  # a first choice, changed
@@ -67,6 +67,11 @@ def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_pa
     page.get_by_role("button", name="Kirim laporan").click()
 
     page.wait_for_url("**/lapor/terkirim/")
+    # The receipt opens at its top, its panel focused, the ticket in view on a 360 px phone.
+    page.locator("#receipt:focus").wait_for()
+    assert page.evaluate("() => window.scrollY") == 0
+    box = page.locator("#ticket").bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
     ticket = page.locator("#ticket").inner_text()
     access_code = page.locator("#access-code").inner_text()
     assert TICKET_RE.fullmatch(ticket)
@@ -106,8 +111,13 @@ def test_the_form_explains_a_bad_file_and_a_missing_consent(page, tmp_path):
     assert not Case.objects.exists()
     page.shot("kesalahan")
 
+    # Each link of the summary puts the cursor in its field, which names its message.
     summary.get_by_role("link", name=re.compile("Centang pernyataan")).click()
-    assert page.url.endswith("#id_consent-group")
+    consent = page.locator("#id_consent")
+    assert consent.evaluate("element => element === document.activeElement")
+    assert "Centang pernyataan" in page.locator("#" + consent.get_attribute("aria-describedby").split()[0]).inner_text()
+    summary.get_by_role("link", name=re.compile("bukan gambar JPEG")).click()
+    assert page.locator("#id_evidence").evaluate("element => element === document.activeElement")
     page.shot("kesalahan-tautan")
 
 

@@ -27,7 +27,8 @@ def field_errors(html: str, field: str) -> list[str]:
     start = html.index(f'id="id_{field}-group"')
     end = html.find("-group", start + len(f'id="id_{field}-group"'))
     segment = html[start : end if end != -1 else len(html)]
-    return re.findall(r'<p class="error-message">(.*?)</p>', segment, re.S)
+    shown = re.search(rf'<div class="error-message" id="id_{field}_error">(.*?)</div>', segment, re.S)
+    return re.findall(r"<p>(.*?)</p>", shown.group(1), re.S) if shown else []
 
 
 def receipt(client):
