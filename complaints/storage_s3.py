@@ -11,12 +11,32 @@ so that boto3 loads only when a file is first stored or read.
 
 import base64
 import hashlib
+import threading
 
 from storages.backends.s3 import S3Storage
 from storages.utils import clean_name
 
 
 class EvidenceS3Storage(S3Storage):
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self._session = None
+        self._session_lock = threading.RLock()
+
+    def _create_session(self):
+        # Files are stored on threads (`evidence.services.Sealed`), and django-storages keeps a
+        # connection per thread. Each is made from one session, so that S3's models, which a
+        # session loads once, are not loaded again for each thread (some 12 MB each).
+        with self._session_lock:
+            if self._session is None:
+                self._session = super()._create_session()
+            return self._session
+
+    @property
+    def connection(self):
+        with self._session_lock:  # a boto3 session is not to be used by two threads at once
+            return super().connection
+
     def _save(self, name, content):
         cleaned = clean_name(name)
         key = self._normalize_name(cleaned)

@@ -11,7 +11,14 @@ from django.utils.translation import gettext as _
 
 from .. import background, tasks, timeline
 from ..errors import Conflict, NotAllowed
-from ..evidence.services import evidence_process_queue, evidence_seal_all, sealing
+from ..evidence.services import (
+    Sealed,
+    evidence_process_queue,
+    evidence_record,
+    evidence_seal_all,
+    evidence_store,
+    sealing,
+)
 from ..evidence.validation import CheckedImage
 from ..incidents import posts
 from ..models import Behaviour, Case, Election, Region, Reporter
@@ -87,7 +94,7 @@ def report_submit(
     finding = report.source == Case.Source.TEMUAN
     access_code = "" if finding else access_code or generate_access_code()
     access_code_hash = access_code_hashed(access_code)  # a finding's ("!") never matches
-    with sealing() as sealed, transaction.atomic():
+    with sealing() as sealed:
         case = _case_create(
             report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed, submitted_at=submitted_at
         )
@@ -97,7 +104,7 @@ def report_submit(
 
 def findings_record(*, findings: list[ReportInput]) -> list[Case]:
     """Record a monitoring team's findings at once: all of them, or none and no file."""
-    with sealing() as sealed, transaction.atomic():
+    with sealing() as sealed:
         cases = [
             _case_create(finding, ticket=None, access_code_hash=access_code_hashed(None), sealed=sealed)
             for finding in findings
@@ -107,10 +114,13 @@ def findings_record(*, findings: list[ReportInput]) -> list[Case]:
 
 
 def _case_create(
-    report: ReportInput, *, ticket: str | None, access_code_hash: str, sealed: list[str], submitted_at=None
+    report: ReportInput, *, ticket: str | None, access_code_hash: str, sealed: Sealed, submitted_at=None
 ) -> Case:
     finding = report.source == Case.Source.TEMUAN
     submitted_at = submitted_at or timezone.now()  # a demo case is dated in the past
+    # The screenshots go to storage first, on their own threads, while the rows are written.
+    # A report's screenshots are uploaded when it is submitted: its first event holds their hashes.
+    stored = evidence_store(images=report.evidence, sealed=sealed, uploaded_at=submitted_at)
     case = Case(
         submitted_at=submitted_at,
         source=report.source,
@@ -144,9 +154,7 @@ def _case_create(
         Reporter.objects.create(
             case=case, name=report.reporter_name, email=report.reporter_email, phone=report.reporter_phone
         )
-    evidence = evidence_seal_all(
-        case=case, images=report.evidence, sealed=sealed, uploaded_at=submitted_at, new_case=True
-    )
+    evidence = evidence_record(case=case, evidence=stored, new_case=True)
     timeline.submitted(case=case, evidence=evidence, by=report.recorded_by)
     confirm = bool(report.reporter_email) and not finding
     transaction.on_commit(lambda: background.queue(tasks.case_received, case_id=case.pk, confirm=confirm))
@@ -185,7 +193,7 @@ def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
 
 def reply_submit(*, case: Case, text: str, evidence: list[CheckedImage]) -> workflow.Outcome:
     """Record the reporter's answer with any new screenshots; all or nothing, like a report."""
-    with sealing() as sealed, transaction.atomic():
+    with sealing() as sealed:
         outcome = workflow.reply(case=case, text=text)
         if evidence_seal_all(case=outcome.case, images=evidence, sealed=sealed):
             transaction.on_commit(lambda: background.queue(tasks.case_received, case_id=case.pk))

@@ -71,7 +71,7 @@ def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_pa
     page.locator("#receipt:focus").wait_for()
     assert page.evaluate("() => window.scrollY") == 0
     box = page.locator("#ticket").bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= page.viewport_size["height"]
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
     ticket = page.locator("#ticket").inner_text()
     access_code = page.locator("#access-code").inner_text()
     assert TICKET_RE.fullmatch(ticket)

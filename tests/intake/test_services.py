@@ -1,10 +1,12 @@
 """The create path: all or nothing, unique tickets, one confirmation email per report."""
 
+import threading
 from datetime import timedelta
 
 import pytest
 from django.contrib.sessions.models import Session
 from django.core import mail
+from django.db.models.signals import post_save
 from django.utils import timezone
 
 from complaints import notifications
@@ -58,6 +60,65 @@ def test_a_storage_failure_on_the_second_file_removes_the_first(report_fields, e
     assert len(calls) == 2
     assert files_in(evidence_dir) == []
     assert not Case.objects.exists()
+
+
+WAIT_SECONDS = 10  # a bound on waiting for the other thread, never reached when it works
+
+
+def test_the_screenshots_are_stored_while_the_rows_are_written(report_fields, evidence_dir, monkeypatch):
+    """The upload no longer waits for the rows (issue 14): each file is stored on a thread of
+    its own, and the report commits once both are done."""
+    rows_written, seen = threading.Event(), []
+    real_save = evidence_storage.save
+
+    def save_after_the_rows(name, content, **kwargs):
+        seen.append(rows_written.wait(WAIT_SECONDS))
+        return real_save(name, content, **kwargs)
+
+    def written(sender, instance, created, **kwargs):
+        rows_written.set()
+
+    monkeypatch.setattr(evidence_storage._wrapped, "save", save_after_the_rows)
+    post_save.connect(written, sender=Reporter)
+    try:
+        case = services.report_submit(report=valid_input(report_fields)).case
+    finally:
+        post_save.disconnect(written, sender=Reporter)
+    assert seen == [True, True]
+    assert sorted(str(path.relative_to(evidence_dir)) for path in files_in(evidence_dir)) == sorted(
+        evidence.original.name for evidence in case.evidence.all()
+    )
+
+
+def test_an_upload_still_under_way_when_the_report_fails_is_deleted_after_it_lands(
+    report_fields, evidence_dir, monkeypatch
+):
+    failed, deleting, stored_when_deleted = threading.Event(), threading.Event(), []
+    real_save, real_delete, stored = evidence_storage.save, evidence_storage.delete, set()
+
+    def late_save(name, content, **kwargs):
+        failed.wait(WAIT_SECONDS)  # lands only after the rows failed,
+        deleting.wait(0.5)  # and after a deletion that did not wait for it (none does: it passes)
+        stored.add(real_save(name, content, **kwargs))
+        return name
+
+    def delete(name):
+        stored_when_deleted.append(name in stored)
+        deleting.set()
+        real_delete(name)
+
+    def broken_event(*args, **kwargs):
+        failed.set()
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(evidence_storage._wrapped, "save", late_save)
+    monkeypatch.setattr(evidence_storage._wrapped, "delete", delete)
+    monkeypatch.setattr(CaseEvent, "save", broken_event)
+    with pytest.raises(RuntimeError):
+        services.report_submit(report=valid_input(report_fields))
+    assert stored_when_deleted == [True, True]
+    assert files_in(evidence_dir) == []
+    assert not Case.objects.exists() and not Evidence.objects.exists()
 
 
 def test_a_ticket_collision_draws_a_new_ticket(report_fields, monkeypatch):
