@@ -1,5 +1,6 @@
 """The officials' queue and case page, and the actions taken from it (`/petugas/`)."""
 
+from django import forms
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.http import Http404
@@ -10,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from .. import jurisdiction, permissions
-from ..errors import DomainError, NotFound
+from ..errors import Conflict, DomainError, NotFound
 from ..forwarding.selectors import agencies_offered
 from ..models import AccessLog, Case
 from ..oversight import snapshot
@@ -83,11 +84,23 @@ def _action_form(action: str, **kwargs):
     return ACTIONS[action].form(auto_id=f"id_{action}_%s", **kwargs)
 
 
-def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
+def _case_page(request, ticket: str, *, forms=None, identity=None, status=200, refused_seen: int | None = None):
+    """The case page; after an action refused because the case changed since `refused_seen`,
+    with those changes at the top and the official's typed form kept, made current."""
     detail = selectors.case_detail(ticket=ticket, user=request.user)
     case, seen = detail.case, detail.timeline[-1].pk
     record_access(request, kind=AccessLog.Kind.CASE, case=case)
     forms = forms or {}
+    changes, unsaved = [], []
+    if refused_seen is not None:
+        changes = [event for event in reversed(detail.timeline) if event.pk > refused_seen]
+        for name, form in list(forms.items()):
+            if name in detail.available_actions:
+                form.data = form.data.copy()
+                form.data["seen_event"] = str(seen)  # sent again, it applies to the case as it is now
+            else:  # the action is no longer possible: its notes are shown to copy, not lost
+                unsaved = [(form[field].label, form.data[field]) for field in form.fields if _typed(form, field)]
+                del forms[name]
     if Action.FORWARD in detail.available_actions and Action.FORWARD not in forms:
         initial = {"seen_event": seen, "agency_ids": [agency.pk for agency in detail.suggested_agencies]}
         forms[Action.FORWARD] = _action_form(Action.FORWARD, initial=initial)
@@ -122,8 +135,15 @@ def _case_page(request, ticket: str, *, forms=None, identity=None, status=200):
         "may_resend": permissions.has(request.user, permissions.COORDINATE),
         "may_view_identity": permissions.has(request.user, permissions.VIEW_IDENTITY),
         "legal_bases": classification.LEGAL_BASES,
+        "changes": changes,
+        "unsaved": unsaved,
     }
     return render(request, "officials/case.html", context, status=status)
+
+
+def _typed(form, field: str) -> bool:
+    """Whether the official typed text in `field` (a note), not chose or left it."""
+    return isinstance(form.fields[field].widget, (forms.Textarea, forms.TextInput)) and bool(form.data.get(field))
 
 
 def _case_page_again(request, error: DomainError, status: int, ticket: str, action: str | None = None):
@@ -139,7 +159,10 @@ def _case_page_again(request, error: DomainError, status: int, ticket: str, acti
                 form.add_error(field if field in form.fields else None, message)
     if not error.fields or form is None:
         messages.error(request, error.message)
-    return _case_page(request, ticket, forms={action: form} if form else None, status=status)
+    refused_seen = None
+    if isinstance(error, Conflict) and form is not None:
+        refused_seen = form.cleaned_data.get("seen_event") if hasattr(form, "cleaned_data") else None
+    return _case_page(request, ticket, forms={action: form} if form else None, status=status, refused_seen=refused_seen)
 
 
 @never_cache

@@ -3,7 +3,7 @@
  * names, with the field's label and hint in view. Without JavaScript the links still lead there. */
 (function () {
   "use strict";
-  var summary = document.querySelector(".error-summary[tabindex]");
+  var summary = document.querySelector(".error-summary[tabindex], .changes[tabindex]");
   if (!summary) return;
   summary.focus();
   summary.addEventListener("click", function (event) {

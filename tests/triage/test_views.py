@@ -138,6 +138,45 @@ def test_a_stale_form_says_the_case_changed(client, ref):
     assert "telah berubah sejak Anda membukanya" in response.content.decode()
 
 
+def test_a_refused_action_keeps_the_typed_note_made_current_and_says_who_changed_what(client, ref):
+    case = CaseFactory()
+    seen = case.events.last().pk
+    client.force_login(official("kartika", Role.KOORDINATOR))
+    workflow.perform("claim", case=case, by=official("vera.verifikator", Role.VERIFIKATOR))
+    url = reverse("official-case-action", args=[case.ticket, "request_info"])
+    typed = {"note": "Kapan unggahan ini Anda lihat?", "internal_note": "cek arsip", "seen_event": seen}
+    refused = client.post(url, typed)
+
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    changes = page[page.index('id="changes"') : page.index("</section>", page.index('id="changes"'))]
+    assert "vera.verifikator" in changes and "Laporan mulai ditinjau" in changes
+    start = page.index('id="action-request_info"')
+    form = page[start : page.index("</form>", start)]
+    assert "Kapan unggahan ini Anda lihat?" in form and "cek arsip" in form  # as typed
+    newest = case.events.order_by("-pk").first().pk
+    assert f'name="seen_event" value="{newest}"' in form
+    # Sent again as it now stands, it applies to the case as it is now.
+    again = client.post(url, {**typed, "seen_event": newest})
+    assert again.status_code == 302
+    assert Case.objects.get(pk=case.pk).status == "needs_info"
+
+
+def test_a_note_for_an_action_no_longer_possible_is_shown_to_copy(client, ref):
+    case = CaseFactory()
+    seen = case.events.last().pk
+    client.force_login(official("v1", Role.VERIFIKATOR))
+    workflow.perform("claim", case=case, by=official("v2", Role.VERIFIKATOR))
+    refused = client.post(
+        reverse("official-case-action", args=[case.ticket, "claim"]),
+        {"seen_event": seen, "internal_note": "saya ambil, cek akun dulu"},
+    )
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert 'id="action-claim"' not in page
+    assert re.search(r"<textarea[^>]*readonly[^>]*>saya ambil, cek akun dulu</textarea>", page)
+
+
 def test_identity_is_shown_on_request_and_every_look_is_recorded(client, ref):
     case = CaseFactory()
     Reporter.objects.create(case=case, name="Adityawarman", email="adit@example.org", phone="0812")
