@@ -83,9 +83,19 @@ def _report_form_text() -> dict[str, str]:
         "too_many": _("Anda memilih {count} berkas; paling banyak {max}. Pilih ulang."),
         "too_big": _("{name} lebih dari {size} dan akan ditolak."),
         "sending": _("Mengirim laporan: {percent} persen"),
+        "sending_left": _("Mengirim laporan: {percent} persen, sekitar {left} lagi"),
+        "seconds": _("{count} detik"),
+        "minutes": _("{count} menit"),
+        "restored": _("Isian yang Anda ketik sebelumnya dipulihkan dari perangkat ini, tanpa tangkapan layar."),
+        "forget": _("Hapus isian ini"),
         "processing": _("Berkas terkirim. Memeriksa bukti…"),
-        "failed": _("Koneksi terputus. Laporan belum terkirim; periksa koneksi lalu kirim lagi."),
-        "expired": _("Sesi formulir sudah kedaluwarsa. Salin isian Anda, muat ulang halaman, lalu kirim lagi."),
+        "failed": _(
+            "Koneksi terputus. Laporan belum terkirim. Isian dan tangkapan layar yang Anda pilih tetap ada: "
+            "periksa koneksi, lalu tekan Kirim laporan lagi."
+        ),
+        "expired": _(
+            "Sesi formulir sudah kedaluwarsa. Muat ulang halaman: isian Anda dipulihkan, tangkapan layar dipilih ulang."
+        ),
         "proving": _("Menyelesaikan tantangan keamanan: {percent} persen"),
         "throttled": _(
             "Terlalu banyak laporan dari sambungan Anda. Isian Anda tetap ada; kirim lagi sekitar {minutes} menit lagi."

@@ -3,6 +3,7 @@
  * copy buttons and a print button. */
 (function () {
   "use strict";
+  try { sessionStorage.removeItem("lapor-draft"); } catch (e) { /* nothing kept */ }  // sent: forget it
   window.scrollTo(0, 0);
   document.getElementById("receipt").focus({ preventScroll: true });
   document.querySelectorAll(".copy").forEach(function (button) {

@@ -13,6 +13,49 @@
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.ceil(bytes / 1024) + " KB";
   }
 
+  // What the citizen types is kept in this tab (sessionStorage: gone when the tab closes) until
+  // the report is sent, so a reload or a lost connection does not cost it. Never the files.
+  var DRAFT = "lapor-draft";
+  var kept = form.querySelectorAll("input:not([type=file]):not([type=hidden]), select, textarea");
+  function draftSave() {
+    var values = {};
+    Array.prototype.forEach.call(kept, function (field) {
+      if (!field.name) return;
+      if (field.type === "checkbox") { if (field.checked) (values[field.name] = values[field.name] || []).push(field.value); }
+      else values[field.name] = field.value;
+    });
+    try { sessionStorage.setItem(DRAFT, JSON.stringify(values)); } catch (e) { /* storage off or full */ }
+  }
+  function draftRestore() {
+    var values;
+    try { values = JSON.parse(sessionStorage.getItem(DRAFT) || "null"); } catch (e) { values = null; }
+    if (!values || !Object.keys(values).some(function (name) { return values[name].length; })) return;
+    Array.prototype.forEach.call(kept, function (field) {
+      if (!(field.name in values)) { if (field.type === "checkbox") field.checked = false; return; }
+      if (field.type === "checkbox") field.checked = values[field.name].indexOf(field.value) !== -1;
+      else field.value = values[field.name];
+    });
+    var notice = document.createElement("div");
+    notice.className = "notice";
+    notice.setAttribute("role", "status");
+    notice.id = "draft-restored";
+    notice.appendChild(document.createTextNode(text.restored + " "));
+    var forget = document.createElement("button");
+    forget.type = "button";
+    forget.className = "link-button";
+    forget.textContent = text.forget;
+    forget.addEventListener("click", function () {
+      try { sessionStorage.removeItem(DRAFT); } catch (e) { /* nothing kept */ }
+      window.location.reload();
+    });
+    notice.appendChild(forget);
+    form.parentNode.insertBefore(notice, form);
+  }
+  // A page with errors shows what was sent already; a fresh form takes back what was typed.
+  if (!document.getElementById("error-summary")) draftRestore();
+  form.addEventListener("input", draftSave);
+  form.addEventListener("change", draftSave);
+
   // Province first, then only its own government and kabupaten/kota. The options are copied
   // once, so changing the province any number of times always finds them all.
   var region = document.getElementById("id_asn_region");
@@ -128,11 +171,19 @@
     var request = new XMLHttpRequest();
     request.open("POST", form.action || window.location.href);
     request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
+    var started = Date.now();
     request.upload.addEventListener("progress", function (e) {
       if (!e.lengthComputable) return;
       var percent = Math.floor((e.loaded / e.total) * 100);
       bar.value = percent;
-      status.textContent = percent < 100 ? fill(text.sending, { percent: percent }) : text.processing;
+      if (percent >= 100) { status.textContent = text.processing; return; }
+      // How long is left, from the pace so far, once there is a pace to go by.
+      var elapsed = (Date.now() - started) / 1000;
+      var left = e.loaded > 0 && elapsed >= 2 ? Math.ceil(((e.total - e.loaded) * elapsed) / e.loaded) : null;
+      status.textContent = left === null ? fill(text.sending, { percent: percent }) : fill(text.sending_left, {
+        percent: percent,
+        left: left < 60 ? fill(text.seconds, { count: left }) : fill(text.minutes, { count: Math.ceil(left / 60) })
+      });
     });
     request.addEventListener("load", function () {
       // The receipt (200) or the form with its errors (400) replaces this page. Anything else

@@ -1,6 +1,7 @@
 """A citizen on a phone: report with a screenshot, keep the receipt, follow the status."""
 
 import io
+import random
 import re
 
 from django.conf import settings
@@ -154,6 +155,55 @@ def test_a_dropped_answer_shows_the_saved_receipt_instead_of_sending_twice(page,
     page.locator("#access-code").wait_for()
     assert page.locator("#ticket").inner_text() == Case.objects.get().ticket  # one report, its receipt shown
     page.shot("tanda-terima-setelah-koneksi-putus")
+
+
+def test_what_was_typed_survives_a_reload_and_is_forgotten_once_sent(page, tmp_path):
+    screenshot = screenshot_file(tmp_path)
+    fill_report(page, [screenshot])
+    page.reload()
+    page.locator("#draft-restored").wait_for()
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
+    assert page.get_by_label("Wilayah tempat ASN bekerja").input_value() == "36.73"
+    assert page.get_by_label("Provinsi tempat ASN bekerja").locator("option:checked").inner_text() == "Banten"
+    assert page.get_by_label("Akun resmi instansi pemerintah mengunggah konten politik").is_checked()
+    assert page.get_by_label("Tangkapan layar").evaluate("input => input.files.length") == 0  # never the files
+    page.shot("isian-dipulihkan")
+
+    page.get_by_label("Tangkapan layar").set_input_files([screenshot])
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.locator("#access-code").wait_for()
+    page.goto("/lapor/")
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == ""
+    assert page.locator("#draft-restored").count() == 0
+
+
+def test_a_lost_connection_keeps_the_chosen_files_for_sending_again(page, tmp_path):
+    fill_report(page, [screenshot_file(tmp_path)])
+    page.route(
+        "**/lapor/",
+        lambda route: route.abort("connectionreset") if route.request.method == "POST" else route.continue_(),
+    )
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.get_by_text("tangkapan layar yang Anda pilih tetap ada").wait_for()
+    assert not Case.objects.exists()
+    page.unroute("**/lapor/")
+    page.get_by_role("button", name="Kirim laporan").click()  # the same files, without choosing again
+    page.locator("#access-code").wait_for()
+    assert Case.objects.get().evidence.count() == 1
+
+
+def test_a_slow_upload_says_how_long_is_left(page, tmp_path):
+    noisy = tmp_path / "Screenshot_besar.png"  # incompressible: about 270 KB
+    Image.frombytes("RGB", (300, 300), random.Random(7).randbytes(300 * 300 * 3)).save(noisy)
+    fill_report(page, [str(noisy)])
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    conditions = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 48 * 1024}
+    cdp.send("Network.emulateNetworkConditions", conditions)  # a weak mobile signal
+    page.get_by_role("button", name="Kirim laporan").click()
+    page.get_by_text(re.compile(r"Mengirim laporan: \d+ persen, sekitar \d+ detik lagi")).wait_for()
+    page.shot("unggah-lambat")
+    page.locator("#access-code").wait_for()
 
 
 def test_an_expired_form_session_keeps_what_was_typed(page, tmp_path):
