@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from ..fields import IdentityCharField, IdentityEmailField
@@ -77,7 +78,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
         REJECTED = "rejected", _("Ditolak")
         CLASSIFIED = "classified", _("Diklasifikasi")
         FORWARDED = "forwarded", _("Diteruskan ke instansi")
-        CLOSED = "closed", _("Selesai")
+        CLOSED = "closed", pgettext_lazy("status kasus", "Selesai")
 
     class Source(models.TextChoices):
         LAPORAN = "laporan", _("Laporan warga")

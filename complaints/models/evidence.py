@@ -5,6 +5,7 @@ import uuid
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..storage import get_evidence_storage
 from .case import Case
@@ -30,9 +31,10 @@ class Evidence(models.Model):
     """
 
     class State(models.TextChoices):
-        PENDING = "pending", _("Menunggu")
-        DONE = "done", _("Selesai")
-        FAILED = "failed", _("Gagal")
+        # A processing step's state: "Selesai" here is done, not a case closed (models/case.py).
+        PENDING = "pending", pgettext_lazy("langkah pemrosesan bukti", "Menunggu")
+        DONE = "done", pgettext_lazy("langkah pemrosesan bukti", "Selesai")
+        FAILED = "failed", pgettext_lazy("langkah pemrosesan bukti", "Gagal")
 
     STEPS = ("sanitize", "thumbnail", "phash", "ocr")
     HASH_BANDS = HASH_BANDS

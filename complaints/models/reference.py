@@ -1,6 +1,7 @@
 """Reference data: regions, elections and the behaviour catalogue (DOMAIN.md)."""
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -84,4 +85,6 @@ class Behaviour(models.Model):
         verbose_name_plural = _("katalog perilaku")
 
     def __str__(self):
-        return self.name
+        # The catalogue's names are in the translation catalogues (reference/loaders.py); one an
+        # admin added or changed is shown as written.
+        return gettext(self.name)

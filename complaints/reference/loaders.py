@@ -10,6 +10,7 @@ import datetime
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from ..models import Agency, Behaviour, Category, CollectiveLeave, DayType, DeadlineRule, Election, Region, RoutingRule
 
@@ -43,80 +44,84 @@ _ETHICS = "PP 42/2004 tentang Pembinaan Jiwa Korps dan Kode Etik PNS, Pasal 11 h
 _SKB = "SKB Netralitas ASN 22 September 2022"
 
 # (code, name, typical discipline sanction, legal basis pre-filled at classification)
+# The names are Indonesian, as stored; each is translated where it is shown (Behaviour.__str__).
 BEHAVIOURS = [
     (
         "MEDSOS_INTERAKSI",
-        "Menyukai, mengomentari, membagikan, bergabung atau mengikuti unggahan, grup atau akun calon atau tim kampanye",
+        gettext_noop(
+            "Menyukai, mengomentari, membagikan, bergabung atau mengikuti unggahan, grup atau akun calon "
+            "atau tim kampanye"
+        ),
         "berat",
         f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
     ),
     (
         "MEDSOS_KAMPANYE",
-        "Berkampanye atau mempromosikan (bakal) calon di media sosial atau daring",
+        gettext_noop("Berkampanye atau mempromosikan (bakal) calon di media sosial atau daring"),
         "berat",
         f"{_DISCIPLINE} angka 1; {_SKB}",
     ),
     (
         "FOTO_SIMBOL",
-        "Mengunggah foto bersama calon atau tim sukses dengan simbol atau gestur keberpihakan",
+        gettext_noop("Mengunggah foto bersama calon atau tim sukses dengan simbol atau gestur keberpihakan"),
         "berat",
         f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
     ),
     (
         "ATRIBUT_KAMPANYE",
-        "Memasang spanduk, baliho atau alat peraga kampanye lainnya",
+        gettext_noop("Memasang spanduk, baliho atau alat peraga kampanye lainnya"),
         "berat",
         f"{_DISCIPLINE} angka 3; {_SKB}",
     ),
     (
         "HADIR_DEKLARASI",
-        "Menghadiri deklarasi atau kampanye dan ikut mendukung secara aktif",
+        gettext_noop("Menghadiri deklarasi atau kampanye dan ikut mendukung secara aktif"),
         "berat",
         f"{_DISCIPLINE} angka 1; {_SKB}",
     ),
     (
         "KEGIATAN_KEBERPIHAKAN",
-        "Mengadakan pertemuan, ajakan, imbauan, seruan atau pemberian barang yang berpihak",
+        gettext_noop("Mengadakan pertemuan, ajakan, imbauan, seruan atau pemberian barang yang berpihak"),
         "berat",
         f"{_DISCIPLINE} angka 7; {_SKB}",
     ),
     (
         "TIM_SUKSES",
-        "Menjadi tim ahli, tim pemenangan, anggota tim kampanye atau konsultan",
+        gettext_noop("Menjadi tim ahli, tim pemenangan, anggota tim kampanye atau konsultan"),
         "sedang / berat",
         f"{_DISCIPLINE}; {_SKB}",
     ),
     (
         "DUKUNGAN_INDEPENDEN",
-        "Memberikan surat dukungan atau fotokopi KTP untuk calon perseorangan",
+        gettext_noop("Memberikan surat dukungan atau fotokopi KTP untuk calon perseorangan"),
         "berat",
         f"{_DISCIPLINE} angka 8; {_SKB}",
     ),
     (
         "KEPUTUSAN_MENGUNTUNGKAN",
-        "Membuat keputusan atau tindakan yang menguntungkan atau merugikan calon",
+        gettext_noop("Membuat keputusan atau tindakan yang menguntungkan atau merugikan calon"),
         "berat",
         f"{_DISCIPLINE} angka 6; {_SKB}",
     ),
     (
         "MENCALONKAN_DIRI",
-        "Mendekati partai politik untuk mencalonkan diri",
+        gettext_noop("Mendekati partai politik untuk mencalonkan diri"),
         "sedang",
         f"{_DISCIPLINE}; {_SKB}",
     ),
     (
         "ANGGOTA_PARPOL",
-        "Menjadi anggota atau pengurus partai politik",
+        gettext_noop("Menjadi anggota atau pengurus partai politik"),
         "PTDH",
         "UU 20/2023 tentang ASN; PP 94/2021; pemberhentian tidak dengan hormat",
     ),
     (
         "AKUN_INSTANSI",
-        "Akun resmi instansi pemerintah mengunggah konten politik",
+        gettext_noop("Akun resmi instansi pemerintah mengunggah konten politik"),
         "kasus per kasus",
         f"{_ETHICS}; {_DISCIPLINE}; {_SKB}",
     ),
-    ("LAINNYA", "Lainnya", "dinilai analis", ""),
+    ("LAINNYA", gettext_noop("Lainnya"), "dinilai analis", ""),
 ]
 
 
