@@ -19,6 +19,7 @@ VIEW_IDENTITY = "complaints.view_reporter_identity"
 DOWNLOAD_ORIGINAL = "complaints.download_original_evidence"
 RECORD_FINDING = "complaints.record_finding"  # an official's own finding (temuan)
 EXPORT = "complaints.export_cases"  # the filtered queue as CSV or XLSX, never reporter identity
+REPROCESS_EVIDENCE = "complaints.reprocess_evidence"  # run a screenshot's failed steps again
 
 
 class Role(models.TextChoices):
@@ -47,6 +48,7 @@ ROLE_PERMISSIONS = {
     Role.ADMIN: [
         VIEW_CASE,
         EXPORT,
+        REPROCESS_EVIDENCE,
         "complaints.add_election",
         "complaints.change_election",
         "complaints.view_election",

@@ -54,6 +54,11 @@ urlpatterns = [
         {"document": "dossier"},
         name="official-forwarding-dossier",
     ),
+    path(  # before the files' pattern, whose variant would take "proses-ulang"
+        "petugas/kasus/<ticket:ticket>/bukti/<id:evidence_id>/proses-ulang/",
+        evidence.case_evidence_reprocess,
+        name="official-case-evidence-reprocess",
+    ),
     path(
         "petugas/kasus/<ticket:ticket>/bukti/<id:evidence_id>/<str:variant>/",
         evidence.case_evidence,

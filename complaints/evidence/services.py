@@ -121,6 +121,13 @@ def evidence_seal_all(
     return evidence_record(case=case, evidence=stored, new_case=new_case)
 
 
+def evidence_reprocess(*, evidence: Evidence, by) -> None:
+    """Queue the screenshot's failed and pending steps again (an admin, after a worker's fault
+    was mended: Tesseract missing, storage away)."""
+    permissions.require(by, permissions.REPROCESS_EVIDENCE, _("Peran Anda tidak boleh memproses ulang bukti."))
+    tasks.process_evidence.delay(evidence_id=evidence.pk)
+
+
 def evidence_process_queue(*, case_id: int) -> None:
     """Queue the processing of each of the case's screenshots not yet processed."""
     for evidence_id in Evidence.objects.filter(case_id=case_id, processed_at=None).values_list("pk", flat=True):

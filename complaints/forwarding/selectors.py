@@ -34,7 +34,11 @@ def agencies_offered(*, case: Case) -> QuerySet[Agency]:
     """Return the agencies a koordinator may pick for the case: national ones and those of the
     civil servant's region and province, that exist today."""
     nearby = Q(region__isnull=True) | Q(region_id=case.asn_region_id) | Q(region_id=case.asn_region.parent_id)
-    return Agency.objects.filter(nearby & _valid_on(timezone.localdate())).order_by("region_id", "kind", "name")
+    return (
+        Agency.objects.filter(nearby & _valid_on(timezone.localdate()))
+        .select_related("region")
+        .order_by("region_id", "kind", "name")
+    )
 
 
 def agencies_chosen(*, agency_ids: list[int], case: Case) -> list[Agency]:

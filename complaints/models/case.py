@@ -206,6 +206,7 @@ class Case(ConcurrentTransitionMixin, models.Model):
             ("download_original_evidence", _("Mengunduh berkas bukti asli")),
             ("record_finding", _("Mencatat temuan petugas")),
             ("export_cases", _("Mengekspor daftar kasus")),
+            ("reprocess_evidence", _("Memproses ulang bukti yang gagal diproses")),
         ]
 
     def __str__(self):

@@ -112,15 +112,17 @@ class AgencyChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
     def label_from_instance(self, agency):
+        """The agency with its kind and region, so that two of a name are told apart."""
+        where = agency.region.name if agency.region else _("nasional")
         warning = "" if agency.contact_verified else " ⚠ " + str(_("kontak belum terverifikasi"))
-        return f"{agency.name}{warning}"
+        return f"{agency.name} ({agency.get_kind_display()}, {where}){warning}"
 
 
 class ForwardForm(ActionForm):
     agency_ids = AgencyChoiceField(
         label=_("Instansi tujuan"),
         queryset=Agency.objects.select_related("region"),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-input"}),  # a 44 px target
         error_messages={
             "required": _("Pilih paling sedikit satu instansi tujuan."),
             "invalid_choice": _("Instansi %(value)s tidak dikenal."),

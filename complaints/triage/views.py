@@ -134,6 +134,7 @@ def _case_page(request, ticket: str, *, forms=None, identity=None, status=200, r
         "may_triage": permissions.has(request.user, permissions.TRIAGE),
         "may_resend": permissions.has(request.user, permissions.COORDINATE),
         "may_view_identity": permissions.has(request.user, permissions.VIEW_IDENTITY),
+        "may_reprocess": permissions.has(request.user, permissions.REPROCESS_EVIDENCE),
         "legal_bases": classification.LEGAL_BASES,
         "changes": changes,
         "unsaved": unsaved,

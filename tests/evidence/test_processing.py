@@ -158,6 +158,35 @@ def test_a_failing_ocr_keeps_the_other_steps_and_says_why(gps_case, monkeypatch,
     assert evidence.ocr_state == "done" and "ocr" not in evidence.processing_errors
 
 
+def test_a_failed_step_is_said_plainly_and_only_the_admin_sees_its_error_and_retries(
+    client, gps_case, monkeypatch, django_capture_on_commit_callbacks
+):
+    case, _content = gps_case
+    evidence = case.evidence.get()
+    monkeypatch.setattr(pytesseract.pytesseract, "tesseract_cmd", "/nonexistent/tesseract")
+    processing.evidence_process(evidence_id=evidence.pk, force=True)
+    monkeypatch.undo()
+    page_url = reverse("official-case", args=[case.ticket])
+    retry_url = reverse("official-case-evidence-reprocess", args=[case.ticket, evidence.pk])
+
+    client.force_login(official("vera", Role.VERIFIKATOR))
+    page = client.get(page_url).content.decode()
+    assert "Pembaca teks (OCR) sedang tidak tersedia di server" in page
+    assert "OcrUnavailable" not in page and "Tesseract tidak terpasang" not in page
+    assert retry_url not in page
+    assert client.post(retry_url).status_code == 403
+
+    client.force_login(official("adi", Role.ADMIN))
+    page = client.get(page_url).content.decode()
+    assert "OcrUnavailable" in page  # the technical text, for the admin who can act on it
+    assert f'action="{retry_url}"' in page
+    with django_capture_on_commit_callbacks(execute=True):
+        retried = client.post(retry_url, follow=True)
+    assert "diproses ulang" in retried.content.decode()
+    evidence.refresh_from_db()
+    assert evidence.ocr_state == "done" and evidence.processing_errors == {}
+
+
 def test_processing_is_idempotent(gps_case, monkeypatch):
     case, _content = gps_case
     evidence = case.evidence.get()

@@ -257,6 +257,18 @@ def test_forward_needs_known_agencies(client, agencies):
     assert Case.objects.get(pk=case.pk).status == "classified"
 
 
+def test_the_forward_form_names_each_agencys_kind_and_region_on_a_44_px_box(client, agencies):
+    case = classified("kode_etik", incident=D(2024, 10, 1))
+    client.force_login(official("k", Role.KOORDINATOR))
+    page = client.get(reverse("official-case", args=[case.ticket])).content.decode()
+    start = page.index('id="action-forward"')
+    form = page[start : page.index("</form>", start)]
+    assert "Bawaslu Republik Indonesia (Bawaslu, nasional)" in form
+    assert re.search(r"\(BKD/BKPSDM, Kota Serang\)", form)
+    boxes = re.findall(r'<input type="checkbox" name="agency_ids"[^>]*>', form)
+    assert boxes and all('class="checkbox-input"' in box for box in boxes)
+
+
 def agency_emails():
     return [message for message in mail.outbox if "/instansi/" in message.body]
 
