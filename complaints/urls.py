@@ -19,6 +19,7 @@ urlpatterns = [
     path("status/<str:ticket>/balas/", intake.status_reply, name="status-reply"),
     path("instansi/<str:token>/", forwarding.agency_page, name="agency"),
     path("instansi/<str:token>/berkas/", forwarding.agency_dossier, name="agency-dossier"),
+    path("verifikasi/<uuid:key>/", forwarding.dossier_verify, name="dossier-verify"),
     path("statistik/", oversight.public_statistics, name="public-statistics"),
     path("statistik/data.csv", oversight.public_statistics_csv, name="public-statistics-csv"),
     path("petugas/", triage.queue, name="official-queue"),

@@ -398,6 +398,15 @@ RETENTION_ORIGINALS_DAYS = env.int("RETENTION_ORIGINALS_DAYS", default=1825)
 # Agency), not settings: the law and the yearly decrees change them.
 # The agency's signed link stays valid this long (DESIGN §5: no accounts for agencies).
 AGENCY_LINK_DAYS = env.int("AGENCY_LINK_DAYS", default=90)
+# The dossier is a letter from the office that runs the portal: its letterhead (a logo file, PNG
+# or SVG, optional) and who signs it. Each dossier carries a QR code and a link to
+# /verifikasi/<key>/, where anyone holding it checks its SHA-256 against the one sent.
+DOSSIER_INSTITUTION = env("DOSSIER_INSTITUTION", default="Portal Netralitas ASN")
+DOSSIER_ADDRESS = env("DOSSIER_ADDRESS", default="")
+DOSSIER_LOGO = env("DOSSIER_LOGO", default="")
+DOSSIER_CITY = env("DOSSIER_CITY", default="Jakarta")
+DOSSIER_SIGNATORY_NAME = env("DOSSIER_SIGNATORY_NAME", default="")
+DOSSIER_SIGNATORY_TITLE = env("DOSSIER_SIGNATORY_TITLE", default="Koordinator Portal Netralitas ASN")
 # The official who verified a case may not forward it (DESIGN §2).
 FOUR_EYES = env.bool("FOUR_EYES", default=True)
 

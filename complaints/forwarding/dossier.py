@@ -2,9 +2,12 @@
 
 import base64
 import hashlib
+from pathlib import Path
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from PIL import ImageFile
 
@@ -27,11 +30,34 @@ def names_reporter(forwarding: Forwarding) -> bool:
     return case.share_identity and not case.anonymous and forwarding.agency.is_supervisor
 
 
+def verification_url(forwarding: Forwarding) -> str:
+    """Where anyone holding the dossier checks it is the one sent: by the forwarding's random key,
+    which opens nothing else (not the agency's link, which lets its holder act for the agency)."""
+    return settings.SITE_URL + reverse("dossier-verify", args=[forwarding.key])
+
+
+def _qr_uri(url: str) -> str:
+    import qrcode.image.svg  # only where a dossier is made
+
+    image = qrcode.make(url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8, border=1)
+    return "data:image/svg+xml;base64," + base64.b64encode(image.to_string()).decode()
+
+
+def _logo_uri() -> str | None:
+    """The letterhead's logo (DOSSIER_LOGO), or None when none is set or it cannot be read."""
+    path = Path(settings.DOSSIER_LOGO) if settings.DOSSIER_LOGO else None
+    if path is None or not path.is_file():
+        return None
+    kind = "image/svg+xml" if path.suffix.lower() == ".svg" else "image/png"
+    return f"data:{kind};base64," + base64.b64encode(path.read_bytes()).decode()
+
+
 def dossier_pdf(forwarding: Forwarding) -> bytes:
-    """Render the dossier (see `names_reporter` for the reporter's identity)."""
+    """Render the dossier, a letter (see `names_reporter` for the reporter's identity)."""
     case = forwarding.case
     reporter = Reporter.objects.filter(case=case).first() if names_reporter(forwarding) else None
     evidence = [{"item": item, "image": _image_uri(item.sanitized)} for item in case.evidence.all()]
+    verify = verification_url(forwarding)
     context = {
         "case": case,
         "agency": forwarding.agency,
@@ -41,7 +67,17 @@ def dossier_pdf(forwarding: Forwarding) -> bytes:
         "timeline": timeline.for_public(case=case),
         "chain_head": case.events.order_by("-pk").values_list("hash", flat=True).first(),
         "today": timezone.localdate(),
-    }  # not the agency's link: it lets its holder act for the agency, so it goes in the email only
+        "sender": {
+            "institution": settings.DOSSIER_INSTITUTION,
+            "address": settings.DOSSIER_ADDRESS,
+            "logo": _logo_uri(),
+            "city": settings.DOSSIER_CITY,
+            "signatory_name": settings.DOSSIER_SIGNATORY_NAME,
+            "signatory_title": settings.DOSSIER_SIGNATORY_TITLE,
+        },
+        "verify_url": verify,
+        "verify_qr": _qr_uri(verify),
+    }
     with translation.override("id"):
         html = render_to_string("dossier/dossier.html", context)
     return _weasyprint_html()(string=html).write_pdf()

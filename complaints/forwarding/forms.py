@@ -71,3 +71,26 @@ class AgencyOutcomeForm(forms.Form):
         if sanction and not data.get("decision_date"):
             self.add_error("decision_date", _("Isi tanggal keputusan sanksi."))
         return data
+
+
+class DossierCheckForm(forms.Form):
+    """`/verifikasi/<key>/`: the SHA-256 of the dossier someone holds, to compare with the one sent."""
+
+    sha256 = forms.RegexField(
+        label=_("SHA-256 berkas PDF yang Anda pegang"),
+        regex=r"^\s*[0-9a-fA-F]{64}\s*$",
+        max_length=200,
+        help_text=_(
+            "64 karakter 0-9 dan a-f, misalnya dari perintah sha256sum berkas.pdf. Dengan JavaScript, "
+            "pilih saja berkasnya di bawah: sidiknya dihitung di perangkat Anda, berkasnya tidak dikirim."
+        ),
+        error_messages={
+            "required": _("Isi SHA-256 berkas PDF yang Anda pegang."),
+            "invalid": _("SHA-256 terdiri atas tepat 64 karakter 0-9 dan a-f."),
+            "max_length": _("SHA-256 terdiri atas tepat 64 karakter 0-9 dan a-f."),
+        },
+        widget=forms.TextInput({"autocomplete": "off", "spellcheck": "false", "class": "input sha-input"}),
+    )
+
+    def clean_sha256(self) -> str:
+        return self.cleaned_data["sha256"].strip().lower()

@@ -69,3 +69,11 @@ def agency_list(*, kind: str = "", region: str = "") -> QuerySet[Agency]:
     if region:
         agencies = agencies.filter(region__isnull=True) if region == "national" else agencies.filter(region_id=region)
     return agencies.order_by("kind", "region_id", "name")
+
+
+def forwarding_by_key(*, key) -> Forwarding:
+    """Return the forwarding whose dossier carries `key` (its verification link), or raise NotFound."""
+    forwarding = Forwarding.objects.select_related("agency").filter(key=key).exclude(dossier_sha256="").first()
+    if forwarding is None:
+        raise NotFound(_("Berkas dengan kode ini tidak dikenal."))
+    return forwarding

@@ -18,7 +18,7 @@ from ..responses import (
     private_file,
 )
 from . import links, selectors, services
-from .forms import AgencyOutcomeForm
+from .forms import AgencyOutcomeForm, DossierCheckForm
 
 
 def _forwarding_or_403(request, token: str):
@@ -100,3 +100,16 @@ DOCUMENTS = {"dossier": dossier_file, "letter": decision_letter_file}
 def forwarding_document(request, ticket: str, forwarding_id: int, document: str):
     forwarding = selectors.forwarding_get(ticket=ticket, forwarding_id=forwarding_id, user=request.user)
     return DOCUMENTS[document](request, forwarding)
+
+
+@require_http_methods(["GET", "POST"])
+@domain_errors()
+def dossier_verify(request, key):
+    """Anyone holding a dossier checks it is the one the portal sent: its number, date and
+    recipient, and whether a SHA-256 matches (the file itself is never sent here)."""
+    forwarding = selectors.forwarding_by_key(key=key)
+    form = DossierCheckForm(request.POST if request.method == "POST" else None)
+    matches = form.cleaned_data["sha256"] == forwarding.dossier_sha256 if form.is_valid() else None
+    status = 400 if request.method == "POST" and matches is None else 200
+    context = {"forwarding": forwarding, "form": form, "matches": matches}
+    return render(request, "dossier/verify.html", context, status=status)

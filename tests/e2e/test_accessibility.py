@@ -5,6 +5,7 @@ languages, passes axe-core's WCAG 2.1 A and AA rules and keeps to the Content Se
 And a citizen who uses only the keyboard can send a report.
 """
 
+import hashlib
 from urllib.parse import urlsplit
 
 import pytest
@@ -17,6 +18,8 @@ from tests.e2e import axe
 from tests.e2e.test_citizen import screenshot_file
 from tests.e2e.test_officials import PASSWORD
 from tests.factories import CaseFactory, ForwardingFactory, official
+
+HELD_PDF = b"%PDF-1.7 the dossier an agency holds"
 
 
 def checked(page, name: str) -> None:
@@ -77,7 +80,7 @@ def test_every_citizen_page_in_each_state(page, tmp_path, code):
 
 
 @pytest.mark.parametrize("code", ["id", "en"])
-def test_every_official_page_in_each_state(page, code):
+def test_every_official_page_in_each_state(page, tmp_path, code):
     official("kartika", Role.KOORDINATOR, password=PASSWORD)
     page.goto("/petugas/masuk/")
     language(page, code)
@@ -90,7 +93,7 @@ def test_every_official_page_in_each_state(page, code):
     checked(page, f"{code}-masuk-salah")
 
     case = CaseFactory()
-    forwarding = ForwardingFactory(delivery="sent")
+    forwarding = ForwardingFactory(delivery="sent", dossier_sha256=hashlib.sha256(HELD_PDF).hexdigest())
     log_in_as(page, "kartika")
     for path, name in [
         ("/petugas/", "antrean"),
@@ -121,6 +124,22 @@ def test_every_official_page_in_each_state(page, code):
 
     page.goto(urlsplit(agency_url(forwarding)).path)
     checked(page, f"{code}-instansi")
+
+    page.goto(f"/verifikasi/{forwarding.key}/")
+    checked(page, f"{code}-verifikasi-berkas")
+    page.locator("#id_sha256").fill("bukan hash")
+    page.locator("#verify-form button[type=submit]").click()
+    page.locator(".error-summary").wait_for()
+    checked(page, f"{code}-verifikasi-salah")
+    page.locator("#id_sha256").fill("ab" * 32)
+    page.locator("#verify-form button[type=submit]").click()
+    page.locator('#result[data-matches="false"]').wait_for()
+    checked(page, f"{code}-verifikasi-tidak-cocok")
+    held = tmp_path / "berkas.pdf"
+    held.write_bytes(HELD_PDF)
+    page.locator("#pdf").set_input_files(str(held))  # hashed in the browser, never sent
+    page.locator('#result[data-matches="true"]').wait_for()
+    checked(page, f"{code}-verifikasi-cocok")
 
 
 def log_in_as(page, username: str) -> None:

@@ -399,7 +399,7 @@ def test_a_february_2024_case_forwarded_today_goes_to_bkn_and_the_dossier_names_
     assert (forwarding.agency, forwarding.competent_agency) == (bkn, Agency.objects.get(kind="kasn"))
     with forwarding.dossier.open("rb") as pdf:
         text = " ".join(pdf_text(pdf.read()).split())
-    assert "Berwenang saat kejadian" in text and "Komisi Aparatur Sipil Negara (KASN)" in text
+    assert "Pada saat kejadian yang berwenang adalah Komisi Aparatur Sipil Negara (KASN)" in text
 
 
 def test_huge_ids_are_refused_not_a_server_error(client, agencies):
