@@ -9,6 +9,7 @@ from complaints.permissions import Role
 from complaints.reference import loaders
 from complaints.triage import workflow
 from tests import screenshots
+from tests.e2e import axe
 from tests.e2e.test_citizen import fill_report, screenshot_file
 from tests.factories import official
 
@@ -138,6 +139,30 @@ def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
     assert "Paslon 02" in suggestion.inner_text()
     assert page.locator('[data-suggestion="nip:198503152010011002"]').is_visible()
     page.shot("bukti-serupa-dan-saran")
+
+    # The screenshot opens large in the page, zooms, and shows the text read from it beside it.
+    page.locator("a[data-view]").first.click()
+    viewer = page.locator("#viewer")
+    shown = viewer.locator("#viewer-main img")
+    page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=shown.element_handle())
+    assert "Paslon" in viewer.locator("#viewer-text").inner_text()
+    fitted = shown.bounding_box()["width"]
+    viewer.get_by_role("button", name="Perbesar").click()
+    viewer.get_by_role("button", name="Perbesar").click()
+    assert shown.bounding_box()["width"] > fitted * 1.5
+    assert viewer.locator("#viewer-zoom").inner_text() == "200%"
+    page.shot("penampil-bukti")
+    assert axe.violations(page) == []
+    viewer.get_by_role("button", name="Tutup").click()
+    # ... and beside a similar screenshot of the other report.
+    similar.get_by_role("button", name="Bandingkan berdampingan").click()
+    other = viewer.locator("#viewer-other img")
+    page.wait_for_function("image => image.complete && image.naturalWidth > 0", arg=other.element_handle())
+    assert viewer.locator("#viewer-other figcaption").inner_text() == tickets[0]
+    page.shot("bandingkan-bukti")
+    page.keyboard.press("Escape")
+    assert not viewer.is_visible()
+
     similar.get_by_role("button", name=f"Tandai sebagai duplikat dari {tickets[0]}").click()
     page.get_by_text("Tersimpan").wait_for()
     case = Case.objects.get(ticket=tickets[1])
