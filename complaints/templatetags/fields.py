@@ -7,8 +7,13 @@ group of checkboxes, so that following the link puts the cursor where the mistak
 """
 
 from django import template
+from django.core.cache import cache
+from django.utils.html import format_html, format_html_join
+
+from ..formfields import REGION_SUGGESTIONS
 
 register = template.Library()
+SUGGESTIONS_SECONDS = 3600  # reference data, renamed rarely; a load shows at once (keyed by count)
 
 
 @register.filter
@@ -26,3 +31,17 @@ def described(field):
 def input_id(field) -> str:
     """Return the id of the input an error summary's link should reach."""
     return field.id_for_label or f"{field.auto_id}_0"
+
+
+@register.simple_tag
+def region_suggestions():
+    """The list a region filter suggests from (RegionCodeField): each region as "name (code)"."""
+    from ..models import Region
+
+    def built() -> list[tuple[str, str]]:
+        return list(Region.objects.order_by("code").values_list("name", "code"))
+
+    regions = cache.get_or_set(f"region-suggestions:{Region.objects.count()}", built, SUGGESTIONS_SECONDS)
+    return format_html(
+        '<datalist id="{}">{}</datalist>', REGION_SUGGESTIONS, format_html_join("", '<option value="{} ({})">', regions)
+    )

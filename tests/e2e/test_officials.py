@@ -3,6 +3,7 @@
 import re
 
 from django.core import mail
+from django.core.files.base import ContentFile
 
 from complaints.models import Behaviour, Case, Evidence, Forwarding
 from complaints.permissions import Role
@@ -11,7 +12,8 @@ from complaints.triage import workflow
 from tests import screenshots
 from tests.e2e import axe
 from tests.e2e.test_citizen import fill_report, screenshot_file
-from tests.factories import official
+from tests.factories import CaseFactory, EvidenceFactory, official
+from tests.helpers import image_bytes
 
 PASSWORD = "sandi-uji-e2e-77"
 
@@ -231,3 +233,31 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
     assert page.get_by_text("ASN yang dilaporkan dijatuhi hukuman disiplin sedang.").is_visible()
     assert "kartika" not in page.content()
     page.shot("warga-membaca-hasil")
+
+
+def test_the_queue_reads_at_a_desk_and_by_keyboard(page):
+    official("kartika", Role.KOORDINATOR, password=PASSWORD)
+    for number in range(5):
+        case = CaseFactory(asn_name=f"Pengelola akun resmi {number}", asn_agency="Dinas Komunikasi dan Informatika")
+        EvidenceFactory(case=case, thumbnail=ContentFile(image_bytes("JPEG"), name="thumbnail.jpg"))
+    page.set_viewport_size({"width": 1366, "height": 800})
+    log_in(page, "kartika")
+    rows = page.locator(".queue tbody tr")
+    assert rows.count() == 5
+    # A row a line or two high: a screen shows three times the cases it showed.
+    page.shot("antrean-meja")
+    heights = [rows.nth(number).bounding_box()["height"] for number in range(5)]
+    assert max(heights) <= 48, heights  # 108 px before, with its thumbnail above the ticket
+
+    assert page.locator("#queue-keys").is_visible()
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    second = rows.nth(1)
+    assert "queue-row--current" in second.get_attribute("class")
+    ticket = second.get_attribute("data-ticket")
+    assert page.evaluate("() => document.activeElement.textContent.trim()") == ticket
+    page.keyboard.press("k")
+    assert "queue-row--current" in rows.nth(0).get_attribute("class")
+    page.keyboard.press("j")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/petugas/kasus/{ticket}/")

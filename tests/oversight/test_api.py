@@ -41,5 +41,5 @@ def test_the_dashboard_page_has_a_tile_per_province_and_its_charts_data(analis):
     page = analis.get("/petugas/dasbor/").content.decode()
     assert page.count('data-province="') == 38
     assert 'id="chart-data"' in page and "vendor/chart.js/chart.umd.min.js" in page
-    bad = analis.get("/petugas/dasbor/", {"region": "banten"}).content.decode()
-    assert "Kode wilayah harus seperti 36" in bad  # the filter's message, and the figures of every case
+    bad = analis.get("/petugas/dasbor/", {"region": "atlantis"}).content.decode()
+    assert "Wilayah atlantis tidak dikenal" in bad  # the filter's message, and the figures of every case

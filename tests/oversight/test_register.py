@@ -92,6 +92,6 @@ def test_the_register_page_lists_and_searches(client, reported):
     client.force_login(official("anwar", Role.ANALIS))
     page = client.get("/petugas/asn/", {"q": "zaini"}).content.decode()
     assert page.count('data-person="') == 3 and "Mungkin orang yang sama" in page
-    refused = client.get("/petugas/asn/", {"region": "banten"})
-    assert refused.status_code == 200 and "Kode wilayah harus seperti 36" in refused.content.decode()
-    assert client.get("/api/v1/officials/", {"region": "banten"}).status_code == 400
+    refused = client.get("/petugas/asn/", {"region": "atlantis"})
+    assert refused.status_code == 200 and "Wilayah atlantis tidak dikenal" in refused.content.decode()
+    assert client.get("/api/v1/officials/", {"region": "atlantis"}).status_code == 400

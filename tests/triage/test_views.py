@@ -71,9 +71,15 @@ def test_queue_filters_stay_in_the_url_and_search_finds_cases(client, verifikato
     by_platform = client.get("/petugas/", {"platform": "facebook", "region": "36"}).content.decode()
     assert other.ticket in by_platform and wanted.ticket not in by_platform
     assert "platform=facebook" in by_platform  # the tab links keep the filters
-    bad = client.get("/petugas/", {"region": "banten"})
+    bad = client.get("/petugas/", {"region": "atlantis"})
     assert bad.status_code == 200
-    assert "Kode wilayah harus seperti 36 atau 36.73" in bad.content.decode()
+    assert "Wilayah atlantis tidak dikenal. Pilih dari saran" in bad.content.decode()
+    # A region by its name, or as the suggestions show it, is its code (issue 15).
+    for typed in ("banten", "Banten (36)", "  BANTEN "):
+        by_name = client.get("/petugas/", {"platform": "facebook", "region": typed}).content.decode()
+        assert other.ticket in by_name and wanted.ticket not in by_name, typed
+    assert '<option value="Kota Serang (36.73)">' in by_name
+    assert 'list="region-suggestions"' in by_name and 'id="id_region_helptext"' in by_name
 
 
 def test_mine_and_overdue_filters(client, verifikator):
@@ -119,6 +125,13 @@ def test_an_official_takes_a_case_through_claim_question_and_verify(client, ref)
     refused = client.post(url("request_info"), {"note": ""})
     assert refused.status_code == 400
     assert "Pertanyaan untuk pelapor" in refused.content.decode()
+    # The errors are summed up at the top of the page, each linking to its field in the action.
+    page = refused.content.decode()
+    start = page.index('data-action-errors="request_info"')
+    summary = page[start : page.index("</div>", start)]
+    assert page.index("data-action-errors") < page.index('id="action-request_info"')
+    assert 'href="#id_request_info_note"' in summary and "Pertanyaan untuk pelapor" in summary
+    assert 'id="id_request_info_note"' in page
     asked = client.post(url("request_info"), {"note": "Kapan diunggah?", "internal_note": "cek arsip"}, follow=True)
     assert "Tersimpan" in asked.content.decode()
     assert Case.objects.get(pk=case.pk).status == "needs_info"
