@@ -88,6 +88,13 @@ def _report_form_text() -> dict[str, str]:
         "minutes": _("{count} menit"),
         "restored": _("Isian yang Anda ketik sebelumnya dipulihkan dari perangkat ini, tanpa tangkapan layar."),
         "forget": _("Hapus isian ini"),
+        "check": _("Periksa laporan"),
+        "send": _("Kirim laporan"),
+        "change": _("ubah"),
+        "yes": _("Ya"),
+        "no": _("Tidak"),
+        "empty": _("(tidak diisi)"),
+        "files": _("{count} berkas: {names}"),
         "processing": _("Berkas terkirim. Memeriksa bukti…"),
         "failed": _(
             "Koneksi terputus. Laporan belum terkirim. Isian dan tangkapan layar yang Anda pilih tetap ada: "

@@ -166,8 +166,89 @@
     check.addEventListener("error", function () { fail(text.failed); });
     check.send();
   }
+  // Check your answers: the first submit shows what will be sent, each with a link back to its
+  // field; the report goes from there. Without JavaScript the form is sent as it is.
+  var check = document.getElementById("check-answers");
+  var checkList = document.getElementById("check-list");
+  var checked = false;
+  button.textContent = text.check;
+  function labelOf(field) {
+    var label = field.id && form.querySelector("label[for='" + field.id + "']");
+    if (field.type === "checkbox" && field.name === "behaviours") label = field.closest("fieldset").querySelector("legend");
+    if (!label) return field.name;
+    var copy = label.cloneNode(true);
+    copy.querySelectorAll(".optional").forEach(function (note) { note.remove(); });
+    return copy.textContent.trim();
+  }
+  function answers() {
+    var rows = [];
+    var seen = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.type === "hidden" || field.type === "submit" || seen[field.name]) return;
+      if (field.closest("[hidden]") || field.closest("#check-answers")) return;
+      var value;
+      if (field.type === "file") {
+        var files = Array.prototype.map.call(field.files, function (file) { return file.name + " (" + size(file.size) + ")"; });
+        value = files.length ? fill(text.files, { count: files.length, names: files.join(", ") }) : "";
+      } else if (field.type === "checkbox" && field.name === "behaviours") {
+        value = Array.prototype.filter.call(form.querySelectorAll("input[name=behaviours]"), function (box) { return box.checked; })
+          .map(function (box) { return labelOf({ id: box.id, name: box.name, type: "" }); }).join("; ");
+      } else if (field.type === "checkbox") {
+        value = field.checked ? text.yes : text.no;
+      } else if (field.tagName === "SELECT") {
+        value = field.value ? field.options[field.selectedIndex].text : "";
+      } else {
+        value = field.value.trim();
+      }
+      seen[field.name] = true;
+      rows.push({ field: field.name === "behaviours" ? form.querySelector("input[name=behaviours]") : field, label: labelOf(field), value: value });
+    });
+    return rows;
+  }
+  function checkShow() {
+    checkList.innerHTML = "";
+    answers().forEach(function (row) {
+      var item = document.createElement("div");
+      var term = document.createElement("dt");
+      term.textContent = row.label;
+      var value = document.createElement("dd");
+      value.textContent = row.value || text.empty;
+      var change = document.createElement("dd");
+      var link = document.createElement("a");
+      link.href = "#" + row.field.id;
+      link.textContent = text.change;
+      var hidden = document.createElement("span");
+      hidden.className = "visually-hidden";
+      hidden.textContent = " " + row.label;
+      link.appendChild(hidden);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        checkHide();
+        (row.field.closest(".field") || row.field).scrollIntoView();
+        row.field.focus({ preventScroll: true });
+      });
+      change.appendChild(link);
+      item.appendChild(term);
+      item.appendChild(value);
+      item.appendChild(change);
+      checkList.appendChild(item);
+    });
+    form.classList.add("form--checking");
+    check.hidden = false;
+    window.scrollTo(0, 0);
+    document.getElementById("check-title").focus();
+  }
+  function checkHide() {
+    form.classList.remove("form--checking");
+    check.hidden = true;
+  }
+  document.getElementById("check-send").addEventListener("click", function () { checked = true; });
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    if (!checked) { checkShow(); return; }
+    checkHide();
+    button.textContent = text.send;
     var request = new XMLHttpRequest();
     request.open("POST", form.action || window.location.href);
     request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
@@ -200,6 +281,7 @@
     request.addEventListener("error", recover);
     request.addEventListener("abort", recover);
     progress.hidden = false;
+    progress.scrollIntoView({ block: "center" });
     button.disabled = true;
     prove(function () {
       status.textContent = fill(text.sending, { percent: 0 });

@@ -69,7 +69,10 @@ def test_every_citizen_page_in_each_state(page, tmp_path, code):
     checked(page, f"{code}-balas-kode-salah")
 
     page.goto("/lapor/")
-    page.locator("#report-form button[type=submit]").click()
+    page.locator("#submit-button").click()
+    page.locator("#check-title:focus").wait_for()
+    checked(page, f"{code}-periksa-laporan")
+    page.locator("#check-send").click()
     page.locator("#error-summary").wait_for()
     checked(page, f"{code}-formulir-salah")
 
@@ -194,4 +197,7 @@ def _report_by_keyboard(page, screenshot: str) -> None:
     tab_to("#id_consent")
     page.keyboard.press("Space")
     tab_to("#submit-button")
+    page.keyboard.press("Enter")  # to the check of the answers, focused at its heading
+    page.locator("#check-title:focus").wait_for()
+    tab_to("#check-send")
     page.keyboard.press("Enter")

@@ -57,6 +57,13 @@ def fill_report(page, evidence: list[str], consent: bool = True) -> None:
         page.get_by_label("Saya menyatakan laporan ini benar").check()
 
 
+def send(page) -> None:
+    """Go to the check of the answers, then send from there (the form's first button checks)."""
+    page.get_by_role("button", name="Periksa laporan").click()
+    page.locator("#check-title:focus").wait_for()
+    page.get_by_role("button", name="Kirim laporan").click()
+
+
 def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_path):
     screenshot = screenshot_file(tmp_path)
     page.goto("/")
@@ -65,7 +72,20 @@ def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_pa
     fill_report(page, [screenshot])
     assert page.locator("#previews img").count() == 1
     page.shot("formulir-terisi")
-    page.get_by_role("button", name="Kirim laporan").click()
+    # Before sending, one page lists what will be sent, each answer with a link to change it.
+    page.get_by_role("button", name="Periksa laporan").click()
+    listed = page.locator("#check-list")
+    listed.wait_for()
+    answer = listed.locator("div", has=page.locator("dt", has_text="Nama ASN yang dilaporkan"))
+    assert "Pengelola akun Instagram Pemprov Banten" in answer.inner_text()
+    assert "Kota Serang" in listed.inner_text() and "Screenshot_20240127-101500_Instagram.png" in listed.inner_text()
+    assert not page.get_by_label("Nama ASN yang dilaporkan").is_visible()
+    page.shot("periksa-laporan")
+    answer.get_by_role("link", name="ubah").click()
+    changed = page.get_by_label("Nama ASN yang dilaporkan")
+    assert changed.evaluate("element => element === document.activeElement")
+    changed.fill("Pengelola akun Instagram Pemprov Banten (admin medsos)")
+    send(page)
 
     page.wait_for_url("**/lapor/terkirim/")
     # The receipt opens at its top, its panel focused, the ticket in view on a 360 px phone.
@@ -77,6 +97,7 @@ def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_pa
     access_code = page.locator("#access-code").inner_text()
     assert TICKET_RE.fullmatch(ticket)
     assert Case.objects.get(ticket=ticket).check_access_code(access_code)
+    assert Case.objects.get(ticket=ticket).asn_name == "Pengelola akun Instagram Pemprov Banten (admin medsos)"
     assert page.get_by_text("hanya ditampilkan sekali").is_visible()
     page.shot("tanda-terima")
 
@@ -98,7 +119,7 @@ def test_the_form_explains_a_bad_file_and_a_missing_consent(page, tmp_path):
     not_an_image = tmp_path / "bukti.png"
     not_an_image.write_text("<html><script>alert('x')</script></html>")
     fill_report(page, [str(not_an_image)], consent=False)
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
 
     summary = page.locator("#error-summary")
     summary.wait_for()
@@ -151,7 +172,7 @@ def test_a_dropped_answer_shows_the_saved_receipt_instead_of_sending_twice(page,
     page.route(
         "**/lapor/", lambda route: saved_then_dropped(route) if route.request.method == "POST" else route.continue_()
     )
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#access-code").wait_for()
     assert page.locator("#ticket").inner_text() == Case.objects.get().ticket  # one report, its receipt shown
     page.shot("tanda-terima-setelah-koneksi-putus")
@@ -170,7 +191,7 @@ def test_what_was_typed_survives_a_reload_and_is_forgotten_once_sent(page, tmp_p
     page.shot("isian-dipulihkan")
 
     page.get_by_label("Tangkapan layar").set_input_files([screenshot])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#access-code").wait_for()
     page.goto("/lapor/")
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == ""
@@ -183,7 +204,7 @@ def test_a_lost_connection_keeps_the_chosen_files_for_sending_again(page, tmp_pa
         "**/lapor/",
         lambda route: route.abort("connectionreset") if route.request.method == "POST" else route.continue_(),
     )
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.get_by_text("tangkapan layar yang Anda pilih tetap ada").wait_for()
     assert not Case.objects.exists()
     page.unroute("**/lapor/")
@@ -200,7 +221,7 @@ def test_a_slow_upload_says_how_long_is_left(page, tmp_path):
     cdp.send("Network.enable")
     conditions = {"offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": 48 * 1024}
     cdp.send("Network.emulateNetworkConditions", conditions)  # a weak mobile signal
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.get_by_text(re.compile(r"Mengirim laporan: \d+ persen, sekitar \d+ detik lagi")).wait_for()
     page.shot("unggah-lambat")
     page.locator("#access-code").wait_for()
@@ -209,7 +230,7 @@ def test_a_slow_upload_says_how_long_is_left(page, tmp_path):
 def test_an_expired_form_session_keeps_what_was_typed(page, tmp_path):
     fill_report(page, [screenshot_file(tmp_path)])
     page.context.clear_cookies()  # the CSRF cookie is gone: the server refuses the form
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.get_by_text("Sesi formulir sudah kedaluwarsa").wait_for()
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
     assert page.get_by_role("button", name="Kirim laporan").is_enabled()
@@ -220,7 +241,7 @@ def test_an_expired_form_session_keeps_what_was_typed(page, tmp_path):
 def test_the_form_proves_work_in_a_worker_when_the_portal_asks(page, tmp_path, settings):
     settings.POW = "always"
     fill_report(page, [screenshot_file(tmp_path)])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#access-code").wait_for()
     assert Case.objects.count() == 1
 
@@ -229,10 +250,10 @@ def test_a_rate_limited_citizen_keeps_the_form_and_is_told_when_to_try_again(pag
     settings.SUBMIT_RATE = "1/hour"
     settings.POW = "off"
     fill_report(page, [screenshot_file(tmp_path)])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#access-code").wait_for()
     fill_report(page, [screenshot_file(tmp_path)])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.get_by_text("Terlalu banyak laporan dari sambungan Anda").wait_for()
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
     assert page.get_by_role("button", name="Kirim laporan").is_enabled()

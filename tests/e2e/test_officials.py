@@ -11,7 +11,7 @@ from complaints.reference import loaders
 from complaints.triage import workflow
 from tests import screenshots
 from tests.e2e import axe
-from tests.e2e.test_citizen import fill_report, screenshot_file
+from tests.e2e.test_citizen import fill_report, screenshot_file, send
 from tests.factories import CaseFactory, EvidenceFactory, official
 from tests.helpers import image_bytes
 
@@ -52,7 +52,7 @@ def test_officials_take_a_case_through_the_workflow_with_the_citizens_answer(pag
 
     # The citizen reports and keeps the receipt.
     fill_report(page, [screenshot_file(tmp_path)])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#access-code").wait_for()
     ticket, code = page.locator("#ticket").inner_text(), page.locator("#access-code").inner_text()
     page.context.clear_cookies()
@@ -124,7 +124,7 @@ def test_the_case_page_shows_thumbnails_similar_evidence_and_suggestions(
     for path in (first, second):
         page.context.clear_cookies()
         fill_report(page, [str(path)])
-        page.get_by_role("button", name="Kirim laporan").click()
+        send(page)
         page.locator("#ticket").wait_for()
         tickets.append(page.locator("#ticket").inner_text())
     assert Evidence.objects.filter(ocr_state="done").count() == 2  # processed after each report
@@ -178,7 +178,7 @@ def test_the_agency_records_an_outcome_the_koordinator_closes_and_the_citizen_re
     official("kartika", Role.KOORDINATOR, password=PASSWORD)
     vera = official("vera", Role.VERIFIKATOR)
     fill_report(page, [screenshot_file(tmp_path)])
-    page.get_by_role("button", name="Kirim laporan").click()
+    send(page)
     page.locator("#ticket").wait_for()
     ticket = page.locator("#ticket").inner_text()
     case = Case.objects.get(ticket=ticket)
