@@ -35,6 +35,15 @@ class CaseFilters:
     incident: int | None = None  # the cases of one incident
 
 
+class QueueOrder(models.TextChoices):
+    """The queue's orders (issue 15): the nearest deadline first (the default), the newest
+    reports first, or the largest incidents first (reports about the same post)."""
+
+    DEADLINE = "tenggat", _("Batas waktu terdekat")
+    NEWEST = "terbaru", _("Laporan terbaru")
+    INCIDENT = "insiden", _("Insiden terbesar")
+
+
 class Step(models.TextChoices):
     """The steps whose deadlines the dashboard watches, each the statuses it covers."""
 

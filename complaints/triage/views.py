@@ -18,7 +18,7 @@ from ..oversight import snapshot
 from ..responses import back, domain_errors, error_page, official_required, record_access, say_result
 from . import classification, deadlines, selectors, services, workflow
 from .actions import ACTIONS, Action
-from .filters import CaseFilters, QueueFilterForm
+from .filters import CaseFilters, QueueFilterForm, QueueOrder
 from .forms import BulkForm
 
 QUEUE_PAGE_SIZE = 25
@@ -40,11 +40,15 @@ def queue(request):
     shown = by_status[filters.status] if filters.status else sum(by_status.values())
     paginator = Paginator(range(counts["rows"] if grouped else shown), QUEUE_PAGE_SIZE)
     number = paginator.get_page(request.GET.get("page")).number
+    order = request.GET.get("urut") if request.GET.get("urut") in QueueOrder.values else QueueOrder.DEADLINE
     if grouped:
-        rows, _more = selectors.queue_page(user=request.user, filters=filters, number=number, size=QUEUE_PAGE_SIZE)
+        rows, _more = selectors.queue_page(
+            user=request.user, filters=filters, number=number, size=QUEUE_PAGE_SIZE, order=order
+        )
     else:
         start = (number - 1) * QUEUE_PAGE_SIZE
-        rows = list(selectors.case_list_for_user(user=request.user, filters=filters)[start : start + QUEUE_PAGE_SIZE])
+        ordered = selectors.case_list_ordered(user=request.user, filters=filters, order=order)
+        rows = list(ordered[start : start + QUEUE_PAGE_SIZE])
     page = Page(rows, number, paginator)
     incident_ids = [case.incident_id for case in rows if grouped and case.incident_id]
     members = selectors.incident_members(
@@ -59,7 +63,12 @@ def queue(request):
     without_status.pop("status", None)
     without_agency.pop("agency", None)
     flat["flat"] = "0" if request.GET.get("flat") == "1" else "1"
+    unsorted = query.copy()
+    unsorted.pop("urut", None)
     context = {
+        "order": order,
+        "orders": QueueOrder.choices,
+        "kept_for_sort": [(name, value) for name, values in unsorted.lists() for value in values],
         "form": form,
         "filters": filters,
         "page": page,

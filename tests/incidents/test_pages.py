@@ -75,6 +75,26 @@ def test_the_queue_takes_the_same_queries_for_a_large_incident(client, vera, clo
     assert len(large) == len(small)
 
 
+def test_the_queue_sorts_by_deadline_newest_or_incident_size_and_keeps_its_filters(client, vera, clock):
+    today = timezone.localdate()
+    incident = incident_of(3, deadline_days=[20, 21, 22])  # the largest, the latest deadlines
+    soon = CaseFactory(deadline=today + datetime.timedelta(days=2))
+    clock.shift(datetime.timedelta(hours=1))
+    newest = CaseFactory(deadline=today + datetime.timedelta(days=9))
+    by_deadline = [("ticket", soon.ticket), ("ticket", newest.ticket), ("incident", str(incident.pk))]
+    assert rows(client.get("/petugas/").content.decode()) == by_deadline
+    assert rows(client.get("/petugas/", {"urut": "nonsense"}).content.decode()) == by_deadline
+    assert rows(client.get("/petugas/", {"urut": "terbaru"}).content.decode())[0] == ("ticket", newest.ticket)
+    largest = client.get("/petugas/", {"urut": "insiden", "platform": "facebook"}).content.decode()
+    assert rows(largest) == [("incident", str(incident.pk)), ("ticket", soon.ticket), ("ticket", newest.ticket)]
+    # Every case, one per row, in the same order; the other links and the sort keep the filters.
+    flat = client.get("/petugas/", {"urut": "insiden", "flat": "1"}).content.decode()
+    assert [value for _kind, value in rows(flat)][3:] == [soon.ticket, newest.ticket]
+    assert '<option value="insiden" selected>' in largest
+    assert '<input type="hidden" name="platform" value="facebook">' in largest
+    assert "urut=insiden" in largest  # the tabs and pages keep the order
+
+
 def test_link_all_from_the_queue_tells_what_it_did(client, vera, clock):
     incident = incident_of(3)
     answer = client.post(f"/petugas/insiden/{incident.pk}/link_duplicates/", {"next": "/petugas/?flat=1"}, follow=True)
