@@ -23,3 +23,21 @@ def test_the_citizens_and_the_officials_pages_fit_360_px(page):
     assert page.evaluate(WIDE) <= 0, "the case page"
     page.goto("/petugas/temuan/unggah/")
     assert page.evaluate(WIDE) <= 0, "the batch upload"
+
+
+SMALL_TARGETS = """() => Array.from(document.querySelectorAll(
+    "button, input:not([type=hidden]), select, textarea, summary, header a, nav a, .button"))
+  .filter(element => element.offsetParent !== null)
+  .map(element => [element, element.getBoundingClientRect()])
+  .filter(([element, box]) => box.height < 44 || (box.width < 44 && element.type !== "file"))
+  .map(([element, box]) => {
+    const name = element.id || element.name || element.textContent.trim().slice(0, 20);
+    return `${element.tagName.toLowerCase()}#${name} ${Math.round(box.width)}x${Math.round(box.height)}`;
+  })"""
+
+
+def test_every_control_on_the_citizens_pages_is_a_44_px_target(page):
+    case = CaseFactory()
+    for path in ("/", "/lapor/", "/status/", f"/status/{case.ticket}/", "/statistik/"):
+        page.goto(path)
+        assert page.evaluate(SMALL_TARGETS) == [], path
