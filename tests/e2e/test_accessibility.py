@@ -166,20 +166,17 @@ def _report_by_keyboard(page, screenshot: str) -> None:
         raise AssertionError(f"Tab never reached {selector}")
 
     page.keyboard.type("Adityawarman")
-    tab_to("#id_reporter_email")
-    page.keyboard.type("adit@example.org")
-    tab_to("#id_asn_name")
-    page.keyboard.type("Pengelola akun Instagram Pemprov Banten")
-    tab_to("#id_asn_agency")
-    page.keyboard.type("Diskominfo SP Provinsi Banten")
-    tab_to("#id_province")
-    page.keyboard.type("Banten")
-    tab_to("#id_asn_region")
-    page.keyboard.type("Kota Serang")
-    tab_to("#id_election")
-    page.keyboard.type("Pemilu 2024")
-    tab_to("#id_platform")
-    page.keyboard.type("Instagram")
+    for field, typed in [  # a select takes what is typed as the option it starts
+        ("#id_reporter_email", "adit@example.org"),
+        ("#id_asn_name", "Pengelola akun Instagram Pemprov Banten"),
+        ("#id_asn_agency", "Diskominfo SP Provinsi Banten"),
+        ("#id_province", "Banten"),
+        ("#id_asn_region", "Kota Serang"),
+        ("#id_election", "Pemilu 2024"),
+        ("#id_platform", "Instagram"),
+    ]:
+        tab_to(field)
+        page.keyboard.type(typed)
     tab_to("#id_incident_date")
     for typed in ("01272024", "27012024"):  # the date field's order follows the browser's own locale
         page.keyboard.type(typed)
