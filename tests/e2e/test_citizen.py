@@ -9,6 +9,7 @@ from django.test import Client
 from PIL import Image, ImageDraw
 
 from complaints.models import Case
+from complaints.reference import loaders
 from tests.helpers import image_bytes, upload
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
@@ -258,3 +259,31 @@ def test_a_rate_limited_citizen_keeps_the_form_and_is_told_when_to_try_again(pag
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
     assert page.get_by_role("button", name="Kirim laporan").is_enabled()
     page.shot("dibatasi-isian-tetap")
+
+
+def test_a_citizen_without_javascript_reports_and_reads_the_receipt(browser, live_server, transactional_db, tmp_path):
+    loaders.regions_load()
+    loaders.elections_load()
+    loaders.behaviours_load()
+    context = browser.new_context(
+        java_script_enabled=False, base_url=live_server.url, viewport={"width": 360, "height": 780}
+    )
+    page = context.new_page()
+    page.goto("/lapor/")
+    assert page.locator("#id_province").count() == 0  # the grouped list of every region instead
+    page.get_by_label("Nama Anda").fill("Adityawarman")
+    page.get_by_label(re.compile("^Email")).fill("adit@example.org")
+    page.get_by_label("Nama ASN yang dilaporkan").fill("Pengelola akun Instagram Pemprov Banten")
+    page.get_by_label("Instansi tempat ASN bekerja").fill("Diskominfo SP Provinsi Banten")
+    page.get_by_label("Wilayah tempat ASN bekerja").select_option("36.73")
+    page.get_by_label("Pemilihan").select_option(label="Pemilu 2024")
+    page.get_by_label("Tempat pelanggaran terlihat").select_option(label="Instagram")
+    page.get_by_label("Tanggal kejadian").fill("2024-01-27")
+    page.get_by_label("Ceritakan apa yang terjadi").fill("Akun resmi Pemprov Banten mengunggah video kampanye.")
+    page.get_by_label("Tangkapan layar").set_input_files([screenshot_file(tmp_path)])
+    page.get_by_label("Saya menyatakan laporan ini benar").check()
+    page.get_by_role("button", name="Kirim laporan").click()  # sent as it is: no check step without JavaScript
+    page.wait_for_url("**/lapor/terkirim/")
+    assert TICKET_RE.fullmatch(page.locator("#ticket").inner_text())
+    assert Case.objects.count() == 1
+    context.close()
