@@ -214,7 +214,7 @@ class ReportForm(forms.Form):
         queryset=Behaviour.objects.filter(is_active=True),
         to_field_name="code",
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "checkbox-input"}),  # a 44 px target
         help_text=_("Pilih yang sesuai, boleh lebih dari satu. Petugas akan menilai ulang."),
         error_messages={"invalid_choice": _("Perbuatan dengan kode %(value)s tidak dikenal.")},
     )

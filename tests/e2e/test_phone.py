@@ -41,3 +41,10 @@ def test_every_control_on_the_citizens_pages_is_a_44_px_target(page):
     for path in ("/", "/lapor/", "/status/", f"/status/{case.ticket}/", "/statistik/"):
         page.goto(path)
         assert page.evaluate(SMALL_TARGETS) == [], path
+
+
+def test_the_finding_forms_boxes_are_44_px_targets(page):
+    official("vera", Role.VERIFIKATOR, password=PASSWORD)
+    log_in(page, "vera")
+    page.goto("/petugas/temuan/baru/")
+    assert page.evaluate(SMALL_TARGETS) == []
