@@ -19,6 +19,8 @@ def test_the_citizens_and_the_officials_pages_fit_360_px(page):
     log_in(page, "vera")
     page.shot("queue")
     assert page.evaluate(WIDE) <= 0, "/petugas/"
+    boxes = page.locator(".queue input[type=checkbox]")
+    assert boxes.count() == 3 and all(boxes.nth(n).bounding_box()["height"] >= 44 for n in range(3))
     page.goto(f"/petugas/kasus/{Case.objects.first().ticket}/")
     assert page.evaluate(WIDE) <= 0, "the case page"
     page.goto("/petugas/temuan/unggah/")
