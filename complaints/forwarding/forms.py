@@ -78,7 +78,8 @@ class DossierCheckForm(forms.Form):
 
     sha256 = forms.RegexField(
         label=_("SHA-256 berkas PDF yang Anda pegang"),
-        regex=r"^\s*[0-9a-fA-F]{64}\s*$",
+        regex=r"^[0-9a-fA-F]{64}$",
+        strip=True,  # a hash pasted with spaces around it (RegexField keeps them unless asked)
         max_length=200,
         help_text=_(
             "64 karakter 0-9 dan a-f, misalnya dari perintah sha256sum berkas.pdf. Dengan JavaScript, "
@@ -93,4 +94,4 @@ class DossierCheckForm(forms.Form):
     )
 
     def clean_sha256(self) -> str:
-        return self.cleaned_data["sha256"].strip().lower()
+        return self.cleaned_data["sha256"].lower()

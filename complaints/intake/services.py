@@ -185,7 +185,7 @@ def reply_case_authorize(*, ticket: str, access_code: str) -> Case:
     case = Case.objects.filter(ticket=ticket).first()
     matches = access_code_matches(access_code, case.access_code_hash if case else _dummy_hash())
     if case is None or not matches:
-        raise NotAllowed(_("Nomor tiket atau kode akses salah."), code="invalid_access_code")
+        raise NotAllowed.on_field("access_code", _("Nomor tiket atau kode akses salah."), code="invalid_access_code")
     if case.status != Case.Status.NEEDS_INFO:
         raise Conflict(_("Laporan ini sedang tidak menunggu keterangan dari Anda."), code="not_awaiting_reply")
     return case

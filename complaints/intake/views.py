@@ -185,14 +185,14 @@ def _reply_page(request, ticket: str, *, form=None, error: str | None = None, st
 
 
 def _reply_refused(request, error: DomainError, status: int, ticket: str):
-    """A wrong access code or a case not awaiting an answer: the form again, with the message,
-    marked on the access code's field when the code is what was wrong."""
+    """A wrong access code or a case not awaiting an answer: the form again, with the message on
+    the field the refusal names (the access code), else above the form."""
     form = ReplyForm(request.POST, request.FILES)
     form.is_valid()
-    if error.code == "invalid_access_code":
-        form.add_error("access_code", error.message)
-        return _reply_page(request, ticket, form=form, status=status)
-    return _reply_page(request, ticket, form=form, error=error.message, status=status)
+    for field, messages_ in error.fields.items():
+        for message in messages_:
+            form.add_error(field, message)
+    return _reply_page(request, ticket, form=form, error=None if error.fields else error.message, status=status)
 
 
 @sensitive_post_parameters("access_code", "text")

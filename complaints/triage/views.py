@@ -169,9 +169,7 @@ def _case_page_again(request, error: DomainError, status: int, ticket: str, acti
                 form.add_error(field if field in form.fields else None, message)
     if not error.fields or form is None:
         messages.error(request, error.message)
-    refused_seen = None
-    if isinstance(error, Conflict) and form is not None:
-        refused_seen = form.cleaned_data.get("seen_event") if hasattr(form, "cleaned_data") else None
+    refused_seen = form.cleaned_data.get("seen_event") if isinstance(error, Conflict) and form is not None else None
     return _case_page(request, ticket, forms={action: form} if form else None, status=status, refused_seen=refused_seen)
 
 
