@@ -118,6 +118,12 @@ def purge_expired() -> dict[str, int]:
 
 
 @shared_task
+def purge_staged_uploads() -> int:
+    """Delete screenshots sent ahead of a report that never came (hourly, by beat)."""
+    return _call("intake.staging.uploads_purge")
+
+
+@shared_task
 def clear_expired_sessions() -> None:
     """Delete expired sessions (run daily by beat)."""
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()

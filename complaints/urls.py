@@ -6,6 +6,7 @@ from .accounts import views as accounts
 from .evidence import views as evidence
 from .forwarding import views as forwarding
 from .incidents import views as incidents
+from .intake import tus
 from .intake import views as intake
 from .oversight import views as oversight
 from .triage import views as triage
@@ -13,7 +14,11 @@ from .triage import views as triage
 urlpatterns = [
     path("", intake.landing, name="landing"),
     path("lapor/", intake.report_create, name="report-create"),
+    path("lapor/periksa/", intake.report_check, name="report-check"),
+    path("lapor/ubah/", intake.report_change, name="report-change"),
     path("lapor/terkirim/", intake.report_receipt, name="report-receipt"),
+    path("lapor/unggah/", tus.upload_create, name="upload-create"),
+    path("lapor/unggah/<uuid:upload_id>/", tus.upload_detail, name="upload-detail"),
     path("status/", intake.status_lookup, name="status-lookup"),
     path("status/<str:ticket>/", intake.status_detail, name="status-detail"),
     path("status/<str:ticket>/balas/", intake.status_reply, name="status-reply"),

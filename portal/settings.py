@@ -306,6 +306,7 @@ CELERY_BEAT_SCHEDULE = {
     "clear-expired-sessions": {"task": "complaints.tasks.clear_expired_sessions", "schedule": 24 * 3600},
     "prune-rate-limits": {"task": "complaints.tasks.prune_rate_limits", "schedule": 24 * 3600},
     "purge-expired": {"task": "complaints.tasks.purge_expired", "schedule": crontab(hour=2, minute=0)},
+    "purge-staged-uploads": {"task": "complaints.tasks.purge_staged_uploads", "schedule": 3600},
     "expire-unanswered-requests": {"task": "complaints.tasks.expire_unanswered_requests", "schedule": 3600},
     "overdue-digest": {
         "task": "complaints.tasks.send_overdue_digest",
@@ -348,6 +349,8 @@ SPECTACULAR_SETTINGS = {
 SUBMIT_RATE = env("SUBMIT_RATE", default="30/hour")
 LOOKUP_RATE = env("LOOKUP_RATE", default="60/min")
 REPLY_RATE = env("REPLY_RATE", default="10/hour")
+# Screenshots sent ahead of a report (resumable uploads, the check page): five per report.
+UPLOAD_RATE = env("UPLOAD_RATE", default="200/hour")
 # Proof of work on submission (complaints.intake.pow): "surge" asks it of an address past half its
 # submission limit and of everyone while submissions together run above POW_SURGE_RATE;
 # "always"; "off". A challenge takes about a second on a phone (POW_MAX_NUMBER hashes at most).
@@ -383,6 +386,12 @@ OCR_TIMEOUT = env.int("OCR_TIMEOUT", default=60)  # seconds per image
 # took 2.3 s for a screenshot it reads in 0.5 s with one thread (issue 14); a worker that
 # processes several screenshots at once is better served by one thread each.
 OCR_THREADS = env.int("OCR_THREADS", default=1)
+# A screenshot may come ahead of its report, in parts of at most UPLOAD_CHUNK_BYTES (tus, so a
+# dropped connection resumes), or held for the check page; unused, it is deleted after this long.
+STAGED_UPLOAD_HOURS = env.int("STAGED_UPLOAD_HOURS", default=24)
+UPLOAD_CHUNK_BYTES = env.int("UPLOAD_CHUNK_BYTES", default=2**20)
+if UPLOAD_CHUNK_BYTES > 2 * 2**20:  # Django reads a part into memory, up to DATA_UPLOAD_MAX_MEMORY_SIZE
+    raise ImproperlyConfigured("UPLOAD_CHUNK_BYTES must be at most 2 MiB.")
 FILE_UPLOAD_PERMISSIONS = 0o600
 FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 

@@ -11,13 +11,16 @@ from django.core.cache import cache
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from ..errors import Invalid
 from ..evidence.validation import check_evidence
 from ..formfields import SingleLineField, StrictBooleanField
 from ..models import Behaviour, Election, Platform, Region
+from . import staging
 from .services import ReportInput
 
 IDENTITY_FIELDS = ("reporter_name", "reporter_email", "reporter_phone")  # kept out of error reports
@@ -238,11 +241,31 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         # A callable: read when the form is shown or checked, not walked at every form made.
         self.fields["asn_region"].choices = _region_choices
+        self._take_staged()
         texts = _texts(get_language(), settings.MAX_EVIDENCE_FILES, settings.MAX_EVIDENCE_BYTES)
         for name, field in self.fields.items():  # length errors name the field, as the summary shows them alone
             field.error_messages.update(texts[name])
         self.fields["description"].help_text = texts["description_help"]
         self.fields["evidence"].help_text = texts["evidence_help"]
+
+    def _take_staged(self) -> None:
+        """Screenshots sent ahead (`uploads`: their ids, from a resumable upload or the check
+        page) come first among the evidence, checked like the files sent with the form."""
+        self.staged, self._staged_error = [], None
+        ids = self.data.getlist("uploads") if hasattr(self.data, "getlist") else self.data.get("uploads") or []
+        ids = [ids] if isinstance(ids, str) else list(ids)
+        if not ids:
+            return
+        try:
+            self.staged = staging.uploads_kept(ids)
+        except Invalid as error:
+            self._staged_error = error.message
+            return
+        files = MultiValueDict()
+        for name in self.files:
+            files.setlist(name, self.files.getlist(name))
+        files.setlist("evidence", staging.uploads_open(self.staged) + files.getlist("evidence"))
+        self.files = files
 
     def clean_asn_nip(self):
         nip = re.sub(r"[\s.\-]", "", self.cleaned_data["asn_nip"])
@@ -302,6 +325,9 @@ class ReportForm(forms.Form):
                 },
             )
         self.clean_reporter(data)
+        if self._staged_error:  # said instead of "upload at least one"
+            self.errors.pop("evidence", None)
+            self.add_error("evidence", self._staged_error)
         return data
 
     def clean_reporter(self, data: dict) -> None:
@@ -337,6 +363,7 @@ class ReportForm(forms.Form):
             behaviours=list(data["behaviours"]),
             description=data["description"],
             evidence=data["evidence"],
+            staged=self.staged,
             **extra,
         )
 

@@ -26,7 +26,7 @@ from ..oversight import people
 from ..tickets import access_code_hash as access_code_hashed
 from ..tickets import access_code_matches, generate_access_code, generate_ticket
 from ..triage import deadlines, workflow
-from . import status_pages
+from . import staging, status_pages
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +57,7 @@ class ReportInput:
     evidence: list[CheckedImage]
     source: str = Case.Source.LAPORAN
     recorded_by: object | None = None  # the official who recorded a finding (temuan)
+    staged: list = ()  # the StagedUploads among the evidence: deleted as the report is stored
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def report_submit(
         case = _case_create(
             report, ticket=ticket, access_code_hash=access_code_hash, sealed=sealed, submitted_at=submitted_at
         )
+        staging.uploads_discard(report.staged)  # in the report's transaction: used once, or kept for a retry
     logger.info("%s %s received with %d evidence files", case.get_source_display(), case.ticket, len(sealed))
     return SubmittedReport(case=case, access_code=access_code)
 

@@ -2,7 +2,7 @@
 
 Each request is counted by `ratelimit.hit`, a sliding window that holds exactly on Redis and on
 the database alike. Rates are read from settings at each request (SUBMIT_RATE, LOOKUP_RATE,
-REPLY_RATE) in DRF's syntax, "30/hour".
+REPLY_RATE, UPLOAD_RATE) in DRF's syntax, "30/hour".
 """
 
 from django.conf import settings
@@ -56,6 +56,11 @@ class SubmitThrottle(PortalThrottle):
             _limit, period = parse_rate(settings.POW_SURGE_RATE)
             ratelimit.hit(EVERYONE, limit=2**31, period=period)  # counted, never refused here
         return allowed
+
+
+class UploadThrottle(PortalThrottle):
+    scope = "upload"
+    setting = "UPLOAD_RATE"
 
 
 class LookupThrottle(PortalThrottle):

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..responses import throttled_page
-from .throttles import ReplyThrottle, SubmitThrottle
+from .throttles import ReplyThrottle, SubmitThrottle, UploadThrottle
 
 REPLY_PATH = re.compile(r"^/status/[^/]+/balas/$")
 
 
 class UploadGuardMiddleware:
-    """Refuse an oversize body, and a throttled report, before anything reads the upload.
+    """Refuse an oversize body, and a throttled report or upload, before anything reads it.
 
     It sits before CsrfViewMiddleware, which would otherwise parse the whole multipart body
     (writing files to disk) before the view could say no. Reports and replies on the web are
@@ -38,6 +38,8 @@ class UploadGuardMiddleware:
     def _throttle_for(path: str):
         if path == reverse("report-create"):
             return SubmitThrottle()
+        if path in (reverse("upload-create"), reverse("report-check")):
+            return UploadThrottle()  # each opens uploads kept until the report comes
         if REPLY_PATH.match(path):
             return ReplyThrottle()  # every attempt counts, so access codes cannot be guessed
         return None

@@ -10,14 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import permissions
 from ..errors import DomainError
 from ..fields import identity_cipher
 from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
-from . import pow, selectors, services, status_pages
+from . import check, pow, selectors, services, staging, status_pages
 from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
 from .throttles import LookupThrottle
@@ -35,23 +35,71 @@ def landing(request):
 @sensitive_post_parameters(*IDENTITY_FIELDS)
 @require_http_methods(["GET", "POST"])
 def report_create(request):
-    status = 200
-    if request.method == "POST":  # size and rate were checked by UploadGuardMiddleware
-        form = ReportForm(request.POST, request.FILES)
-        if form.is_valid() and _proof_of_work_ok(request, form):
-            submitted = services.report_submit(report=form.to_input())
-            _receipt_keep(request, ticket=submitted.case.ticket, access_code=submitted.access_code)
-            return redirect("report-receipt")
-        status = 400
-    else:
-        form = ReportForm()
+    if request.method == "GET":
         # Start the session now: if the answer to the upload is lost on a bad connection, the
         # page can still ask for the receipt, which is kept in this session.
         request.session.setdefault(FORM_SESSION_KEY, True)
+        return _form_page(request, ReportForm())
+    # Size and rate were checked by UploadGuardMiddleware.
+    form = ReportForm(request.POST, request.FILES)
+    if form.is_valid() and _proof_of_work_ok(request, form):
+        try:
+            submitted = services.report_submit(report=form.to_input())
+        except DomainError as refused:  # the same screenshots sent twice at once: the second is refused
+            _errors_add(form, refused)
+        else:
+            _receipt_keep(request, ticket=submitted.case.ticket, access_code=submitted.access_code)
+            return redirect("report-receipt")
+    return _form_page(request, form, kept=_kept(request, form), status=400)
+
+
+@never_cache  # it holds the reporter's identity, for this browser alone
+@sensitive_post_parameters(*IDENTITY_FIELDS)
+@require_POST
+def report_check(request):
+    """Check your answers, without JavaScript: the report as it will be sent, each answer with a
+    way back to change it. The screenshots are kept here (`staging`) so they are sent once; what
+    was typed travels in the page's hidden fields, never stored."""
+    form = ReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _form_page(request, form, kept=_kept(request, form), status=400)
+    kept = _kept(request, form)
+    context = {"form": form, "answers": check.answers(form, kept), "carried": check.carried(form), "kept": kept}
+    return render(request, "complaints/report_check.html", context)
+
+
+@never_cache
+@sensitive_post_parameters(*IDENTITY_FIELDS)
+@require_POST
+def report_change(request):
+    """An answer to change, from the check page: the form again, filled in, without errors."""
+    return _form_page(request, ReportForm(initial=check.typed(request.POST)), kept=check.kept(request.POST))
+
+
+def _kept(request, form) -> list:
+    """The screenshots the citizen will not choose again: those sent ahead, and those sent with
+    this form if they passed the checks (kept in `staging` until the report comes)."""
+    if form.has_error("evidence"):  # a screenshot was refused: all are chosen again, none is kept
+        staging.uploads_forget(form.staged)
+        return []
+    return form.staged + staging.uploads_stage(request.FILES.getlist("evidence"))
+
+
+def _errors_add(form, refused: DomainError) -> None:
+    for field, messages_ in refused.fields.items():
+        for message in messages_:
+            form.add_error(field, message)
+    if not refused.fields:
+        form.add_error(None, refused.message)
+
+
+def _form_page(request, form, *, kept=(), status: int = 200):
     context = {
         "form": form,
+        "kept": kept,
         "max_files": settings.MAX_EVIDENCE_FILES,
         "max_bytes": settings.MAX_EVIDENCE_BYTES,
+        "chunk_bytes": settings.UPLOAD_CHUNK_BYTES,
         "pow": settings.POW,
         "retention_identity_days": settings.RETENTION_IDENTITY_DAYS,
         "retention_originals_years": round(settings.RETENTION_ORIGINALS_DAYS / 365),

@@ -10,6 +10,7 @@ from .limits import RateBucket
 from .notification import Notification
 from .officials import Jurisdiction, PeriodicRun
 from .reference import Behaviour, Election, Region
+from .staging import StagedPart, StagedUpload
 from .status import KeptStatus
 
 __all__ = [
@@ -37,5 +38,7 @@ __all__ = [
     "Reporter",
     "RoutingRule",
     "Severity",
+    "StagedPart",
+    "StagedUpload",
     "evidence_upload_to",
 ]

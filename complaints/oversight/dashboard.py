@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ..models import Behaviour, Case, Category, Election, Platform, RejectionReason
 from ..triage.filters import Due, Step
@@ -94,8 +95,14 @@ def chart_data(figures: Figures, tables: dict) -> dict:
         "per_day": {
             "labels": [day["day"].isoformat() for day in figures.per_day],
             "series": [
-                {"label": str(Case.Source.LAPORAN.label), "values": [day["laporan"] for day in figures.per_day]},
-                {"label": str(Case.Source.TEMUAN.label), "values": [day["temuan"] for day in figures.per_day]},
+                {
+                    "label": pgettext("jumlah per hari", "Laporan warga"),
+                    "values": [day["laporan"] for day in figures.per_day],
+                },
+                {
+                    "label": pgettext("jumlah per hari", "Temuan petugas"),
+                    "values": [day["temuan"] for day in figures.per_day],
+                },
             ],
         },
     }

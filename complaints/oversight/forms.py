@@ -2,13 +2,17 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..formfields import RegionCodeField
 
 
 class ExportForm(forms.Form):
     file = forms.ChoiceField(
-        label=_("Berkas"), required=False, choices=[("csv", "CSV"), ("xlsx", "XLSX (Excel)")], initial="csv"
+        label=pgettext_lazy("format ekspor", "Berkas"),
+        required=False,
+        choices=[("csv", "CSV"), ("xlsx", "XLSX (Excel)")],
+        initial="csv",
     )
 
     def clean_file(self):

@@ -5,6 +5,7 @@ Each validates for both the web pages and the API, like the report form does.
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..models import Agency, Behaviour, Category, RejectionReason, Severity
 from ..tickets import InvalidTicket, normalize_ticket
@@ -175,7 +176,7 @@ class TicketsField(forms.MultipleChoiceField):
 class BulkForm(forms.Form):
     """An action on the selected cases: claim, reject with a reason, or ask the same question."""
 
-    action = forms.ChoiceField(label=_("Tindakan"), choices=BULK_ACTIONS)
+    action = forms.ChoiceField(label=pgettext_lazy("tindakan massal", "Tindakan"), choices=BULK_ACTIONS)
     tickets = TicketsField(label=_("Kasus terpilih"), error_messages={"required": _("Pilih setidaknya satu kasus.")})
     reason = forms.ChoiceField(
         label=_("Alasan penolakan"), required=False, choices=[("", "—"), *RejectForm.base_fields["reason"].choices]

@@ -1,6 +1,7 @@
 /* The report form, improved when JavaScript runs: province then kabupaten/kota, previews of
- * the chosen screenshots, identity fields hidden for anonymous reports, and upload progress.
- * The form works without it. Files are sent exactly as chosen, never resized. */
+ * the chosen screenshots, identity fields hidden for anonymous reports, a check of the answers,
+ * and resumable uploads with progress. The form works without it (the server's check page).
+ * Files are sent exactly as chosen, never resized. */
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -16,7 +17,7 @@
   // What the citizen types is kept in this tab (sessionStorage: gone when the tab closes) until
   // the report is sent, so a reload or a lost connection does not cost it. Never the files.
   var DRAFT = "lapor-draft";
-  var kept = form.querySelectorAll("input:not([type=file]):not([type=hidden]), select, textarea");
+  var kept = form.querySelectorAll("input:not([type=file]):not([type=hidden]):not([name=uploads]), select, textarea");
   function draftSave() {
     var values = {};
     Array.prototype.forEach.call(kept, function (field) {
@@ -185,10 +186,12 @@
     var seen = {};
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!field.name || field.type === "hidden" || field.type === "submit" || seen[field.name]) return;
-      if (field.closest("[hidden]") || field.closest("#check-answers")) return;
+      if (field.closest("[hidden]") || field.closest("#check-answers") || field.name === "uploads") return;
       var value;
       if (field.type === "file") {
-        var files = Array.prototype.map.call(field.files, function (file) { return file.name + " (" + size(file.size) + ")"; });
+        var files = Array.prototype.filter.call(form.querySelectorAll("input[name=uploads]"), function (box) { return box.checked; })
+          .map(function (box) { return box.dataset.name + " (" + size(Number(box.dataset.size)) + ")"; })
+          .concat(Array.prototype.map.call(field.files, function (file) { return file.name + " (" + size(file.size) + ")"; }));
         value = files.length ? fill(text.files, { count: files.length, names: files.join(", ") }) : "";
       } else if (field.type === "checkbox" && field.name === "behaviours") {
         value = Array.prototype.filter.call(form.querySelectorAll("input[name=behaviours]"), function (box) { return box.checked; })
@@ -244,48 +247,109 @@
   }
   document.getElementById("check-send").addEventListener("click", function () { checked = true; });
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    if (!checked) { checkShow(); return; }
-    checkHide();
-    button.textContent = text.send;
+  // Each chosen screenshot goes first, on its own, in parts (tus-js-client): after a dropped
+  // connection only what did not arrive is sent again, from the last part the server kept. The
+  // report then names them by their ids. Without tus (the library did not load), the files go
+  // with the form in one request, as before.
+  var resumable = window.tus && window.tus.isSupported;
+  var sends = [];  // one per chosen file: { file, upload (tus), id once complete }
+  input.addEventListener("change", function () { sends = []; });
+  function token() { return form.querySelector("input[name=csrfmiddlewaretoken]").value; }
+  function progressShow(sent, total, started) {
+    var percent = Math.floor((sent / total) * 100);
+    bar.value = percent;
+    if (percent >= 100) { status.textContent = text.processing; return; }
+    // How long is left, from the pace so far, once there is a pace to go by.
+    var elapsed = (Date.now() - started) / 1000;
+    var left = sent > 0 && elapsed >= 2 ? Math.ceil(((total - sent) * elapsed) / sent) : null;
+    status.textContent = left === null ? fill(text.sending, { percent: percent }) : fill(text.sending_left, {
+      percent: percent,
+      left: left < 60 ? fill(text.seconds, { count: left }) : fill(text.minutes, { count: Math.ceil(left / 60) })
+    });
+  }
+  function refused(statusCode, retryAfter) {
+    if (statusCode === 403) fail(text.expired);
+    else if (statusCode === 429) fail(fill(text.throttled, { minutes: Math.ceil(Number(retryAfter || 60) / 60) }));
+    else if (statusCode === 413) fail(text.too_large);
+    else if (statusCode >= 500) fail(text.server_error);
+    else fail(text.failed);
+  }
+  function uploadAll(done) {
+    var files = Array.prototype.slice.call(input.files);
+    if (!sends.length) sends = files.map(function (file) { return { file: file, upload: null, id: null }; });
+    var total = sends.reduce(function (sum, item) { return sum + item.file.size; }, 0);
+    var before = sends.reduce(function (sum, item) { return sum + (item.id ? item.file.size : 0); }, 0);
+    var started = Date.now();
+    var base = before;
+    function next(index) {
+      if (index >= sends.length) return done(sends.map(function (item) { return item.id; }));
+      var item = sends[index];
+      if (item.id) return next(index + 1);
+      item.upload = item.upload || new window.tus.Upload(item.file, {
+        endpoint: form.dataset.uploadUrl,
+        chunkSize: Number(form.dataset.chunkBytes),
+        retryDelays: [0, 1000, 3000, 5000],
+        metadata: { filename: item.file.name, filetype: item.file.type },
+        storeFingerprintForResuming: false
+      });
+      item.upload.options.headers = { "X-CSRFToken": token() };
+      item.upload.options.onProgress = function (sent) {
+        if (total) progressShow(base + sent - before, total - before, started);
+      };
+      item.upload.options.onSuccess = function () {
+        item.id = item.upload.url.replace(/\/$/, "").split("/").pop();
+        base += item.file.size;
+        next(index + 1);
+      };
+      item.upload.options.onError = function (error) {
+        var response = error.originalResponse;
+        refused(response ? response.getStatus() : 0, response && response.getHeader("Retry-After"));
+      };
+      item.upload.start();  // started again after a failure, it asks the server where to go on from
+    }
+    next(0);
+  }
+
+  function post(data, withProgress) {
     var request = new XMLHttpRequest();
     request.open("POST", form.action || window.location.href);
     request.setRequestHeader("X-Requested-With", "XMLHttpRequest");
     var started = Date.now();
-    request.upload.addEventListener("progress", function (e) {
-      if (!e.lengthComputable) return;
-      var percent = Math.floor((e.loaded / e.total) * 100);
-      bar.value = percent;
-      if (percent >= 100) { status.textContent = text.processing; return; }
-      // How long is left, from the pace so far, once there is a pace to go by.
-      var elapsed = (Date.now() - started) / 1000;
-      var left = e.loaded > 0 && elapsed >= 2 ? Math.ceil(((e.total - e.loaded) * elapsed) / e.loaded) : null;
-      status.textContent = left === null ? fill(text.sending, { percent: percent }) : fill(text.sending_left, {
-        percent: percent,
-        left: left < 60 ? fill(text.seconds, { count: left }) : fill(text.minutes, { count: Math.ceil(left / 60) })
+    if (withProgress) {
+      request.upload.addEventListener("progress", function (e) {
+        if (e.lengthComputable) progressShow(e.loaded, e.total, started);
       });
-    });
+    }
     request.addEventListener("load", function () {
       // The receipt (200) or the form with its errors (400) replaces this page. Anything else
       // (an expired session, a rate limit, a server fault) would replace what was typed: keep
       // the form, and say what happened.
       if (request.status === 200 || request.status === 400) show(request);
-      else if (request.status === 403) fail(text.expired);
-      else if (request.status === 429) {
-        var minutes = Math.ceil(Number(request.getResponseHeader("Retry-After") || 60) / 60);
-        fail(fill(text.throttled, { minutes: minutes }));
-      } else if (request.status === 413) fail(text.too_large);
-      else fail(text.server_error);
+      else refused(request.status, request.getResponseHeader("Retry-After"));
     });
     request.addEventListener("error", recover);
     request.addEventListener("abort", recover);
+    request.send(data);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (!checked) { checkShow(); return; }
+    checkHide();
+    button.textContent = text.send;
     progress.hidden = false;
     progress.scrollIntoView({ block: "center" });
     button.disabled = true;
-    prove(function () {
-      status.textContent = fill(text.sending, { percent: 0 });
-      request.send(new FormData(form));
+    status.textContent = fill(text.sending, { percent: 0 });
+    if (!resumable) { prove(function () { post(new FormData(form), true); }); return; }
+    uploadAll(function (ids) {
+      status.textContent = text.processing;
+      prove(function () {
+        var data = new FormData(form);
+        data.delete("evidence");
+        ids.forEach(function (id) { data.append("uploads", id); });
+        post(data, false);
+      });
     });
   });
 

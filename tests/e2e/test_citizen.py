@@ -1,5 +1,6 @@
 """A citizen on a phone: report with a screenshot, keep the receipt, follow the status."""
 
+import hashlib
 import io
 import random
 import re
@@ -10,6 +11,7 @@ from PIL import Image, ImageDraw
 
 from complaints.models import Case
 from complaints.reference import loaders
+from tests.e2e.conftest import SCREENSHOTS
 from tests.helpers import image_bytes, upload
 
 TICKET_RE = re.compile(r"NTR-[0-9A-Z]{4}-[0-9A-Z]{4}")
@@ -214,6 +216,33 @@ def test_a_lost_connection_keeps_the_chosen_files_for_sending_again(page, tmp_pa
     assert Case.objects.get().evidence.count() == 1
 
 
+def test_a_dropped_upload_resumes_from_the_last_part_the_server_kept(page, tmp_path, settings):
+    settings.UPLOAD_CHUNK_BYTES = 64 * 1024
+    noisy = tmp_path / "Screenshot_besar.png"  # incompressible: about 270 KB, five parts
+    Image.frombytes("RGB", (300, 300), random.Random(7).randbytes(300 * 300 * 3)).save(noisy)
+    fill_report(page, [str(noisy)])
+    seen, dropped = [], []
+
+    def third_part_lost(route):
+        request = route.request
+        seen.append((request.method, request.headers.get("upload-offset")))
+        if request.method == "PATCH" and request.headers.get("upload-offset") == str(2 * 64 * 1024) and not dropped:
+            dropped.append(request.url)
+            route.abort("connectionreset")  # the signal goes, mid-file
+        else:
+            route.continue_()
+
+    page.route("**/lapor/unggah/**", third_part_lost)
+    send(page)
+    page.locator("#access-code").wait_for()
+    parts = [offset for method, offset in seen if method == "PATCH"]
+    assert dropped and parts.count(str(2 * 64 * 1024)) == 2  # the lost part, and only it, again
+    assert parts.count("0") == parts.count(str(64 * 1024)) == 1  # what had arrived was not sent again
+    assert seen[seen.index(("PATCH", str(2 * 64 * 1024))) + 1][0] == "HEAD"  # asked where to go on from
+    evidence = Case.objects.get().evidence.get()
+    assert evidence.sha256 == hashlib.sha256(noisy.read_bytes()).hexdigest()  # whole, in order
+
+
 def test_a_slow_upload_says_how_long_is_left(page, tmp_path):
     noisy = tmp_path / "Screenshot_besar.png"  # incompressible: about 270 KB
     Image.frombytes("RGB", (300, 300), random.Random(7).randbytes(300 * 300 * 3)).save(noisy)
@@ -282,8 +311,23 @@ def test_a_citizen_without_javascript_reports_and_reads_the_receipt(browser, liv
     page.get_by_label("Ceritakan apa yang terjadi").fill("Akun resmi Pemprov Banten mengunggah video kampanye.")
     page.get_by_label("Tangkapan layar").set_input_files([screenshot_file(tmp_path)])
     page.get_by_label("Saya menyatakan laporan ini benar").check()
-    page.get_by_role("button", name="Kirim laporan").click()  # sent as it is: no check step without JavaScript
+    page.get_by_role("button", name="Periksa laporan").click()  # the server's check page, without JavaScript
+    page.wait_for_url("**/lapor/periksa/")
+    assert page.locator("#check-list").get_by_text("Kota Serang").count() == 1
+    check_list = page.locator("#check-list")
+    assert check_list.get_by_text(re.compile(r"^Screenshot_20240127-101500_Instagram\.png")).count() == 1
+    page.screenshot(path=SCREENSHOTS / "tanpa-javascript-periksa.png", full_page=True)
+    page.get_by_role("button", name="ubah Instansi tempat ASN bekerja").click()  # back to that field, filled in
+    page.wait_for_url("**/lapor/ubah/#id_asn_agency")
+    assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
+    assert page.get_by_label("Screenshot_20240127-101500_Instagram.png").is_checked()  # held, not chosen again
+    page.get_by_label("Instansi tempat ASN bekerja").fill("Dinas Kominfo Provinsi Banten")
+    page.get_by_role("button", name="Periksa laporan").click()
+    assert page.locator("#check-list").get_by_text("Dinas Kominfo Provinsi Banten").count() == 1
+    page.get_by_role("button", name="Kirim laporan").click()
     page.wait_for_url("**/lapor/terkirim/")
     assert TICKET_RE.fullmatch(page.locator("#ticket").inner_text())
-    assert Case.objects.count() == 1
+    case = Case.objects.get()
+    assert case.asn_agency == "Dinas Kominfo Provinsi Banten"
+    assert case.evidence.count() == 1  # chosen once, sent once
     context.close()

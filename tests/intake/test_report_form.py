@@ -310,9 +310,15 @@ def test_rejected_report_keeps_what_was_typed(rejected):
     assert f'value="{fields["asn_agency"]}"' in html
 
 
-def test_rejected_report_asks_to_choose_screenshots_again(rejected):
-    _response, html, _field, _fragment, _fields = rejected
-    assert "tangkapan layar harus dipilih ulang" in html
+def test_rejected_report_keeps_the_screenshots_that_passed_their_checks(rejected):
+    _response, html, field, _fragment, _fields = rejected
+    kept = re.findall(r'type="checkbox" name="uploads" value="[0-9a-f-]{36}"[^>]* checked', html)
+    if field == "evidence":  # the screenshot itself was refused: choose again
+        assert "tangkapan layar harus dipilih ulang" in html
+        assert not kept
+    else:  # kept on the server, ticked: sent again with the form without choosing it again
+        assert "tangkapan layar yang sudah diterima tetap ada" in html
+        assert len(kept) == 1
 
 
 def test_rejected_report_stores_nothing(rejected, evidence_dir):
