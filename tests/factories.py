@@ -34,6 +34,8 @@ from complaints.models import (
     Region,
     Reporter,
     RoutingRule,
+    StagedPart,
+    StagedUpload,
 )
 from complaints.oversight.people import name_key, person_key
 from complaints.tickets import generate_ticket
@@ -257,6 +259,29 @@ class RateBucketFactory(factory.django.DjangoModelFactory):
 
     key = factory.Sequence(lambda n: f"submit:10.0.0.{n % 250}")
     hits = factory.LazyFunction(lambda: [timezone.now().timestamp()])
+
+
+class StagedUploadFactory(factory.django.DjangoModelFactory):
+    """A screenshot sent ahead of its report, whole (one part)."""
+
+    class Meta:
+        model = StagedUpload
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Screenshot_{n}.png")
+    length = 4
+    offset = 4
+    created_at = factory.LazyFunction(timezone.now)
+    part = factory.RelatedFactory("tests.factories.StagedPartFactory", factory_related_name="upload")
+
+
+class StagedPartFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StagedPart
+
+    upload = factory.SubFactory(StagedUploadFactory, part=None)
+    offset = 0
+    data = b"\x89PNG"
 
 
 class RoutingRuleFactory(factory.django.DjangoModelFactory):

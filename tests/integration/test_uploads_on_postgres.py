@@ -1,0 +1,64 @@
+"""Screenshots sent ahead, under concurrency on PostgreSQL: a part sent twice at once (a retry
+racing its original) is kept once, and two reports naming the same upload at once store one."""
+
+import hashlib
+import threading
+
+import pytest
+from django.db import connection
+
+from complaints.errors import Conflict
+from complaints.intake import services, staging
+from complaints.intake.forms import ReportForm
+from complaints.models import Case, StagedPart
+from tests.helpers import image_bytes, upload
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def together(*moves) -> list:
+    """Run each callable in its own thread and connection, released together; return the results."""
+    barrier = threading.Barrier(len(moves))
+    results: list = [None] * len(moves)
+
+    def run(number, move):
+        try:
+            barrier.wait(timeout=10)
+            results[number] = move()
+        except Exception as error:  # the test reads what each got
+            results[number] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(number, move)) for number, move in enumerate(moves)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_a_part_sent_twice_at_once_is_kept_once():
+    png = image_bytes(size=(720, 1280))
+    opened = staging.upload_create(name="bukti.png", length=len(png))
+
+    def send():
+        return staging.upload_append(upload_id=opened.pk, offset=0, data=png[:4096]).offset
+
+    results = together(send, send)
+    assert sorted(map(type, results), key=str) == sorted([int, Conflict], key=str), results
+    assert StagedPart.objects.count() == 1
+    assert staging.upload_get(opened.pk).offset == 4096
+
+
+def test_two_reports_naming_the_same_upload_at_once_store_one(report_fields):
+    png = image_bytes(size=(720, 1280))
+    (staged,) = staging.uploads_stage([upload(png, "bukti.png")])
+    forms = [ReportForm({**report_fields, "uploads": [str(staged.pk)]}) for _ in range(2)]
+    assert all(form.is_valid() for form in forms), [form.errors for form in forms]
+
+    results = together(*(lambda form=form: services.report_submit(report=form.to_input()) for form in forms))
+    assert sorted(type(result).__name__ for result in results) == ["Conflict", "SubmittedReport"], results
+    evidence = Case.objects.get().evidence.get()  # one report, its evidence whole
+    with evidence.original.open("rb") as stored:
+        assert hashlib.sha256(stored.read()).hexdigest() == hashlib.sha256(png).hexdigest()
