@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import Group
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice
@@ -160,7 +160,8 @@ class ForwardingAdmin(admin.ModelAdmin):
     @admin.action(description=_("Cabut tautan instansi yang dipilih"), permissions=["change"])
     def revoke_links(self, request, queryset):
         revoked = forwarding_services.links_revoke(forwarding_ids=list(queryset.values_list("pk", flat=True)))
-        messages.success(request, gettext("%(count)d tautan dicabut.") % {"count": revoked})
+        done = ngettext("%(count)d tautan dicabut.", "%(count)d tautan dicabut.", revoked)
+        messages.success(request, done % {"count": revoked})
 
 
 @admin.register(AccessLog)
@@ -283,7 +284,12 @@ class OfficialAdmin(UserAdmin):
             if devices:
                 self.log_change(request, user, gettext("Verifikasi dua langkah diatur ulang."))
                 reset += 1
-        self.message_user(request, gettext("Verifikasi dua langkah %(count)d petugas diatur ulang.") % {"count": reset})
+        done = ngettext(
+            "Verifikasi dua langkah %(count)d petugas diatur ulang.",
+            "Verifikasi dua langkah %(count)d petugas diatur ulang.",
+            reset,
+        )
+        self.message_user(request, done % {"count": reset})
 
     def save_model(self, request, obj, form, change):
         if not request.user.is_superuser:

@@ -201,10 +201,13 @@ def back(request):
     return redirect("official-queue")
 
 
-def say_result(request, result, *, done_message: str) -> None:
-    """Put what a change on many cases did in the page's messages, each refusal with its reason."""
+def say_result(request, result, *, done_message, values: dict | None = None) -> None:
+    """Put what a change on many cases did in the page's messages, each refusal with its reason.
+
+    `done_message` takes `count` (an `ngettext_lazy(..., "count")` picks its plural form) and `values`.
+    """
     if result.done:
-        messages.success(request, done_message % {"count": len(result.done)})
+        messages.success(request, done_message % {"count": len(result.done), **(values or {})})
     if result.refused:
         shown = [f"{ticket}: {reason}" for ticket, reason in list(result.refused.items())[:20]]
         more = len(result.refused) - len(shown)

@@ -35,3 +35,29 @@ def test_a_processing_step_is_done_and_a_case_is_closed(ref):
         assert Case.Status.CLOSED.label == "Closed"
     with translation.override("id"):
         assert Evidence.State.DONE.label == Case.Status.CLOSED.label == "Selesai"
+
+
+def test_counts_take_the_english_plural_and_a_bulk_action_says_what_was_done(client, ref, clock):
+    from complaints.permissions import Role
+    from tests.factories import CaseFactory, official
+
+    vera = official("vera", Role.VERIFIKATOR)
+    client.force_login(vera)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    one, two = (CaseFactory(status="in_review", assignee=vera) for _ in range(2))
+
+    def reject(*cases) -> str:
+        body = {"action": "reject", "reason": "spam", "tickets": [c.ticket for c in cases], "next": "/petugas/"}
+        return client.post("/petugas/massal/", body, follow=True).content.decode()
+
+    assert "Report rejected: 1 case." in reject(one)  # not "Reject (choose the reason): 1 cases."
+    assert "Report rejected: 1 case." in reject(two) and Case.objects.filter(rejection_reason="spam").count() == 2
+    with translation.override("en"):
+        from django.utils.translation import ngettext
+
+        assert ngettext("%(count)d temuan tercatat.", "%(count)d temuan tercatat.", 1) % {"count": 1} == (
+            "1 finding recorded."
+        )
+        assert ngettext("%(count)d temuan tercatat.", "%(count)d temuan tercatat.", 3) % {"count": 3} == (
+            "3 findings recorded."
+        )

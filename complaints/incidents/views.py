@@ -4,6 +4,7 @@ message on the page it came from (the queue or a case page)."""
 from django.contrib import messages
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, ngettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..errors import DomainError
@@ -28,11 +29,19 @@ def incident_action(request, incident_id: int, action: str):
         incident = selectors.incident_get(incident_id=incident_id, user=user)
         if action == "link_duplicates":
             result = services.incident_link_duplicates(incident=incident, by=user, note=data["note"])
-            say_result(request, result, done_message=_("%(count)d laporan ditautkan ke laporan utama."))
+            linked = ngettext_lazy(
+                "%(count)d laporan ditautkan ke laporan utama.",
+                "%(count)d laporan ditautkan ke laporan utama.",
+                "count",
+            )
+            say_result(request, result, done_message=linked)
         elif action == "merge":
             other = selectors.incident_get(incident_id=data["incident"], user=user)
             moved = services.incident_merge(incident=incident, other=other, by=user)
-            messages.success(request, _("%(count)d laporan dipindahkan ke insiden ini.") % {"count": moved})
+            done = ngettext(
+                "%(count)d laporan dipindahkan ke insiden ini.", "%(count)d laporan dipindahkan ke insiden ini.", moved
+            )
+            messages.success(request, done % {"count": moved})
         else:
             case = case_get_for_official(ticket=data["ticket"], user=user)
             if action == "split":

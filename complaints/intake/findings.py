@@ -9,7 +9,7 @@ from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .. import jurisdiction
@@ -148,7 +148,11 @@ class FindingBatchForm(forms.Form):
                 self.rows.append(form)
         if self.row_errors:
             raise forms.ValidationError(
-                _("%(count)d baris tidak valid; tidak ada temuan yang disimpan. Perbaiki lalu unggah lagi."),
+                ngettext_lazy(
+                    "%(count)d baris tidak valid; tidak ada temuan yang disimpan. Perbaiki lalu unggah lagi.",
+                    "%(count)d baris tidak valid; tidak ada temuan yang disimpan. Perbaiki lalu unggah lagi.",
+                    "count",
+                ),
                 params={"count": len(self.row_errors)},
             )
         return data

@@ -13,7 +13,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from ..errors import Invalid
@@ -273,7 +273,11 @@ class ReportForm(forms.Form):
             return ""
         if not re.fullmatch(r"[0-9]{18}", nip):
             raise forms.ValidationError(
-                _("NIP harus tepat 18 digit angka (Anda mengisi %(count)d karakter). Kosongkan jika tidak tahu."),
+                ngettext_lazy(
+                    "NIP harus tepat 18 digit angka (Anda mengisi %(count)d karakter). Kosongkan jika tidak tahu.",
+                    "NIP harus tepat 18 digit angka (Anda mengisi %(count)d karakter). Kosongkan jika tidak tahu.",
+                    "count",
+                ),
                 params={"count": len(nip)},
             )
         try:  # digits 1-8 are the date of birth, 9-14 the year and month of appointment

@@ -5,15 +5,18 @@ import functools
 from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from .. import permissions
 from ..errors import DomainError
+from ..evidence.validation import check_evidence
 from ..fields import identity_cipher
 from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
@@ -78,11 +81,26 @@ def report_change(request):
 
 def _kept(request, form) -> list:
     """The screenshots the citizen will not choose again: those sent ahead, and those sent with
-    this form if they passed the checks (kept in `staging` until the report comes)."""
-    if form.has_error("evidence"):  # a screenshot was refused: all are chosen again, none is kept
-        staging.uploads_forget(form.staged)
-        return []
-    return form.staged + staging.uploads_stage(request.FILES.getlist("evidence"))
+    this form if they passed the checks (kept in `staging` until the report comes).
+
+    When one was refused, each of the others is kept if it passes on its own; the refused one is
+    named in the error, dropped, and chosen again.
+    """
+    sent = request.FILES.getlist("evidence")
+    if not form.has_error("evidence"):
+        return form.staged + staging.uploads_stage(sent)
+    read = form.files.getlist("evidence")[: len(form.staged)]  # the staged ones, as the form read them
+    good = [upload for upload, file in zip(form.staged, read, strict=True) if _passes(file)]
+    staging.uploads_forget([upload for upload in form.staged if upload not in good])
+    return good + staging.uploads_stage([file for file in sent if _passes(file)])
+
+
+def _passes(file) -> bool:
+    try:
+        check_evidence([file])
+    except ValidationError:
+        return False
+    return True
 
 
 def _errors_add(form, refused: DomainError) -> None:
@@ -299,7 +317,8 @@ def finding_batch(request):
         form = FindingBatchForm(request.POST, request.FILES, official=request.user)
         if form.is_valid():
             cases = services.findings_record(findings=form.to_inputs())
-            messages.success(request, _("%(count)d temuan tercatat.") % {"count": len(cases)})
+            done = ngettext("%(count)d temuan tercatat.", "%(count)d temuan tercatat.", len(cases))
+            messages.success(request, done % {"count": len(cases)})
             return redirect(f"{reverse('official-queue')}?source=temuan")
         status = 400
     return render(request, "officials/finding_batch.html", {"form": form}, status=status)

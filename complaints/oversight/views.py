@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -74,7 +75,11 @@ def agency_remind(request, agency_id: int):
     agency = get_object_or_404(Agency, pk=agency_id)
     cases = jurisdiction.cases_for(request.user)
     count = forwarding_services.agency_remind(agency=agency, cases=cases, by=request.user)
-    sent = _("Pengingat dikirim ke %(agency)s: %(count)d berkas.") % {"agency": agency.name, "count": count}
+    sent = ngettext(
+        "Pengingat dikirim ke %(agency)s: %(count)d berkas.",
+        "Pengingat dikirim ke %(agency)s: %(count)d berkas.",
+        count,
+    ) % {"agency": agency.name, "count": count}
     messages.success(request, sent)
     return redirect(reverse("official-dashboard") + "?" + request.POST.get("query", ""))
 

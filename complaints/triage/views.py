@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -223,6 +224,7 @@ def case_bulk(request):
         by=request.user,
         **form.workflow_kwargs(),
     )
-    label = dict(form.fields["action"].choices)[form.cleaned_data["action"]]
-    say_result(request, result, done_message=_("%(action)s: %%(count)d kasus.") % {"action": label})
+    done = ngettext_lazy("%(action)s: %(count)d kasus.", "%(action)s: %(count)d kasus.", "count")
+    # What was done, as the timeline says it ("Laporan ditolak"), not the button's words.
+    say_result(request, result, done_message=done, values={"action": Action(form.cleaned_data["action"]).label})
     return back(request)

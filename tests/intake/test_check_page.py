@@ -114,6 +114,16 @@ def test_a_wrong_answer_gets_the_form_with_its_error_and_keeps_the_good_screensh
     assert not Case.objects.exists()
 
 
+def test_of_a_good_and_a_refused_screenshot_the_good_one_is_held(client, report_fields, png):
+    evidence = [upload(png, "bagus.png"), upload(b"not an image", "rusak.png")]
+    response = client.post(reverse("report-check"), {**report_fields, "evidence": evidence})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Berkas 2 (rusak.png)" in page  # the refused one is named, to choose again
+    assert re.search(r'name="uploads" value="[0-9a-f-]{36}" id="id_uploads_0" checked data-name="bagus.png"', page)
+    assert list(StagedUpload.objects.values_list("name", flat=True)) == ["bagus.png"]
+
+
 def test_a_refused_screenshot_is_not_held(client, report_fields):
     response = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(b"not an image")]})
     assert response.status_code == 400

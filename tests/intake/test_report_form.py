@@ -311,9 +311,11 @@ def test_rejected_report_keeps_what_was_typed(rejected):
 
 
 def test_rejected_report_keeps_the_screenshots_that_passed_their_checks(rejected):
-    _response, html, field, _fragment, _fields = rejected
+    _response, html, field, fragment, _fields = rejected
     kept = re.findall(r'type="checkbox" name="uploads" value="[0-9a-f-]{36}"[^>]* checked', html)
-    if field == "evidence":  # the screenshot itself was refused: choose again
+    if "paling banyak 5 tangkapan layar" in fragment:  # each is good: all kept, for the citizen to untick one
+        assert len(kept) == 6
+    elif field == "evidence":  # the screenshot itself was refused: choose again
         assert "tangkapan layar harus dipilih ulang" in html
         assert not kept
     else:  # kept on the server, ticked: sent again with the form without choosing it again
