@@ -70,6 +70,46 @@ def prepared_upload(server: Server, number: int, image: bytes) -> requests.Prepa
     return requests.Request("POST", f"{server.url}/bench/upload/", files=files).prepare()
 
 
+def send_resumable(session: requests.Session, server: Server, number: int, image: bytes, *, part_bytes: int):
+    """Send the screenshot as the form's script does (tus: open the upload, send it in parts of
+    `part_bytes`), then the report naming it (`uploads`); time it all, and the server's CPU.
+
+    The report goes to the API, which validates with the same form as `/lapor/` and answers the
+    ticket; the upload takes the session's CSRF token, as in the browser.
+    """
+    if "csrftoken" not in session.cookies:
+        session.get(f"{server.url}/lapor/", timeout=REQUEST_SECONDS).raise_for_status()
+    tus = {"Tus-Resumable": "1.0.0", "X-CSRFToken": session.cookies["csrftoken"]}
+    workers, database = server.workers(), serve.postgres_processes()
+    before, database_before = serve.cpu_seconds(workers), serve.cpu_seconds(database)
+    started = time.perf_counter()
+    opened = session.post(
+        f"{server.url}/lapor/unggah/",
+        headers={**tus, "Upload-Length": str(len(image)), "Upload-Metadata": "filename dGFuZ2thcGFuLnBuZw=="},
+        timeout=REQUEST_SECONDS,
+    )
+    if opened.status_code != 201:
+        raise RuntimeError(f"The bench's upload got {opened.status_code}: {opened.text[:200]}")
+    location = f"{server.url}{opened.headers['Location']}"
+    for offset in range(0, len(image), part_bytes):
+        part = session.patch(
+            location,
+            data=image[offset : offset + part_bytes],
+            headers={**tus, "Upload-Offset": str(offset), "Content-Type": "application/offset+octet-stream"},
+            timeout=REQUEST_SECONDS,
+        )
+        if part.status_code != 204:
+            raise RuntimeError(f"The bench's part got {part.status_code}: {part.text[:200]}")
+    upload_id = location.rstrip("/").rsplit("/", 1)[1]
+    response = session.post(
+        f"{server.url}/api/v1/reports/", data=[*report_fields(number), ("uploads", upload_id)], timeout=REQUEST_SECONDS
+    )
+    seconds = time.perf_counter() - started
+    used = serve.cpu_seconds(workers) - before
+    database_used = serve.cpu_seconds(serve.postgres_processes()) - database_before
+    return Answer(response.status_code, response.json(), seconds, used, database_used)
+
+
 @dataclass
 class Answer:
     status: int

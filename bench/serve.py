@@ -38,6 +38,7 @@ RATES = {
     "LOOKUP_RATE": "1000000/s",
     "SUBMIT_RATE": "1000000/s",
     "REPLY_RATE": "1000000/s",
+    "UPLOAD_RATE": "1000000/s",
     "POW_SURGE_RATE": "1000000/s",
 }
 

@@ -15,12 +15,13 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import requests
+from django.conf import settings
 
 from bench import intake, pipeline, serve
 from bench.screenshot import screenshot
 from bench.serve import Figure, Run
 
-PAIRS_PER_ROUND = 10  # a report and a plain upload each: 30 of each at 3 rounds, for a steady median
+PAIRS_PER_ROUND = 10  # of each kind (plain upload, report, resumable report): 30 each at 3 rounds
 PIPELINE_RUNS_MIN = 3
 PROCESSED_SECONDS = 120  # a bound on one screenshot's processing, not a goal
 DRAIN_SECONDS = 1800  # a bound on the worker's backlog after intake, not a goal
@@ -32,7 +33,9 @@ def served(run: Run) -> list[Figure]:
     image = screenshot()
     with serve.served(run.databases.base, label="submission", worker=True) as server:
         print("  submission ÷ plain upload", flush=True)
-        reports, uploads, processing, last_ticket = _latency(server, image, pairs=PAIRS_PER_ROUND * run.rounds)
+        reports, uploads, resumables, processing, last_ticket = _latency(
+            server, image, rounds=PAIRS_PER_ROUND * run.rounds
+        )
         print(f"  intake: {run.intake_reports} reports from {INTAKE_CLIENTS} clients", flush=True)
         throughput = _throughput(server, image, run.intake_reports)
         web_memory = serve.peak_memory_mb(server.workers())
@@ -42,6 +45,13 @@ def served(run: Run) -> list[Figure]:
     size = f"{len(image) / 1e6:.2f} MB 1080x2400 PNG"
     return [
         _ratio(f"report with one {size}: `POST /api/v1/reports/` p50 ÷ plain upload", reports, uploads, "≤ 1.5"),
+        _ratio(
+            f"report as the form sends it: the {size} by tus in {_parts(image)}, then the report naming it,"
+            " p50 ÷ plain upload",
+            resumables,
+            uploads,
+            "—",
+        ),
         Figure(
             figure="server CPU per report ÷ per plain upload, mean (gunicorn worker; PostgreSQL)",
             value=_cpu(reports),
@@ -60,23 +70,36 @@ def served(run: Run) -> list[Figure]:
     ]
 
 
-def _latency(server, image: bytes, *, pairs: int):
-    """Send reports and plain uploads in turn; return both kinds' answers, the processing times
-    of the reports' screenshots and the last report's ticket."""
+KINDS = ("upload", "report", "resumable")
+
+
+def _parts(image: bytes) -> str:
+    count = -(-len(image) // settings.UPLOAD_CHUNK_BYTES)
+    return f"{count} part{'s' if count > 1 else ''} of {settings.UPLOAD_CHUNK_BYTES // 1024} KiB"
+
+
+def _latency(server, image: bytes, *, rounds: int):
+    """Send a plain upload, a report and a report by resumable upload in turn, the one that goes
+    first rotating each round; return each kind's answers, the processing times of the reports'
+    screenshots and the last report's ticket."""
     session = requests.Session()
     _warm_up(server, image)
-    reports, uploads, processing = [], [], []
-    for number in range(pairs):
-        kinds = ("report", "upload") if number % 2 else ("upload", "report")
-        for kind in kinds:
+    answers: dict[str, list] = {kind: [] for kind in KINDS}
+    processing = []
+    for number in range(rounds):
+        for kind in KINDS[number % 3 :] + KINDS[: number % 3]:
             if kind == "upload":
-                answer = intake.accepted(intake.send(session, server, intake.prepared_upload(server, number, image)))
-                uploads.append(answer)
+                answers[kind].append(
+                    intake.accepted(intake.send(session, server, intake.prepared_upload(server, number, image)))
+                )
                 continue
-            answer = intake.accepted(intake.send(session, server, intake.prepared_report(server, number, image)))
-            reports.append(answer)
+            if kind == "report":
+                answer = intake.send(session, server, intake.prepared_report(server, number, image))
+            else:
+                answer = intake.send_resumable(session, server, number, image, part_bytes=settings.UPLOAD_CHUNK_BYTES)
+            answers[kind].append(intake.accepted(answer))
             processing.append(_processed([answer.body["ticket"]]))
-    return reports, uploads, processing, reports[-1].body["ticket"]
+    return answers["report"], answers["upload"], answers["resumable"], processing, answers["report"][-1].body["ticket"]
 
 
 def _warm_up(server, image: bytes) -> None:
@@ -89,7 +112,17 @@ def _warm_up(server, image: bytes) -> None:
     with ThreadPoolExecutor(max_workers=2) as pool:
         reports = list(pool.map(send, [intake.prepared_report(server, -1 - number, image) for number in range(2)]))
         list(pool.map(send, [intake.prepared_upload(server, -1 - number, image) for number in range(2)]))
-    _processed([answer.body["ticket"] for answer in reports])
+        resumables = list(
+            pool.map(
+                lambda number: intake.accepted(
+                    intake.send_resumable(
+                        requests.Session(), server, -10 - number, image, part_bytes=settings.UPLOAD_CHUNK_BYTES
+                    )
+                ),
+                range(2),
+            )
+        )
+    _processed([answer.body["ticket"] for answer in [*reports, *resumables]])
 
 
 def _processed(tickets: list[str]) -> float:
