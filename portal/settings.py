@@ -390,6 +390,9 @@ OCR_THREADS = env.int("OCR_THREADS", default=1)
 # dropped connection resumes), or held for the check page; unused, it is deleted after this long.
 STAGED_UPLOAD_HOURS = env.int("STAGED_UPLOAD_HOURS", default=24)
 UPLOAD_CHUNK_BYTES = env.int("UPLOAD_CHUNK_BYTES", default=2**20)
+# All held uploads together: past this, new ones are refused and the form sends its files with the
+# report, in one request, as before (a flood of unused uploads must not fill the database).
+STAGED_UPLOAD_MAX_BYTES = env.int("STAGED_UPLOAD_MAX_BYTES", default=5 * 2**30)
 if UPLOAD_CHUNK_BYTES > 2 * 2**20:  # Django reads a part into memory, up to DATA_UPLOAD_MAX_MEMORY_SIZE
     raise ImproperlyConfigured("UPLOAD_CHUNK_BYTES must be at most 2 MiB.")
 FILE_UPLOAD_PERMISSIONS = 0o600

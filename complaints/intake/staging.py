@@ -19,6 +19,7 @@ import uuid
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Sum
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,12 +50,25 @@ def _too_large(length: int) -> Invalid:
     return Invalid.on_field("evidence", message, code="too_large")
 
 
+class StagingFull(Conflict):
+    """The uploads held together have reached STAGED_UPLOAD_MAX_BYTES: the form sends its files
+    with the report instead, so a flood of unused uploads can fill neither the database nor stop
+    anyone reporting."""
+
+    code = "staging_full"
+
+
 def upload_create(*, name: str, length: int) -> StagedUpload:
-    """Open an upload of `length` bytes; refuse an empty or oversize file before any byte comes."""
+    """Open an upload of `length` bytes; refuse an empty or oversize file before any byte comes,
+    and any file while the uploads held together are at their limit."""
     if length <= 0:
         raise Invalid.on_field("evidence", _("Berkas kosong tidak dapat dikirim."), code="empty")
     if length > settings.MAX_EVIDENCE_BYTES:
         raise _too_large(length)
+    held = StagedUpload.objects.filter(created_at__gte=_cutoff()).aggregate(total=Sum("length"))["total"] or 0
+    if held + length > settings.STAGED_UPLOAD_MAX_BYTES:
+        logger.warning("Staged uploads at their limit (%d bytes held): files go with their reports", held)
+        raise StagingFull(_("Unggahan bertahap sedang penuh. Kirim tangkapan layar bersama laporannya."))
     return StagedUpload.objects.create(name=_name(name), length=length, created_at=timezone.now())
 
 

@@ -35,6 +35,8 @@ def _answer(status: int, message: str = "", **headers: str) -> HttpResponse:
 
 
 def _refused(error: DomainError) -> HttpResponse:
+    if isinstance(error, staging.StagingFull):  # the form then sends the files with the report
+        return _answer(503, error.message, Retry_After="600")
     if isinstance(error, NotFound):
         return _answer(404, error.message)
     if isinstance(error, Conflict):
@@ -75,7 +77,7 @@ def upload_create(request):
         return _answer(400, "Upload-Length must be the file's size in bytes.")
     try:
         upload = staging.upload_create(name=_filename(request.headers.get("Upload-Metadata", "")), length=int(length))
-    except Invalid as error:
+    except (Invalid, staging.StagingFull) as error:
         return _refused(error)
     return _answer(201, Location=reverse("upload-detail", args=[upload.pk]), Upload_Offset="0")
 

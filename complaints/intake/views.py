@@ -23,7 +23,7 @@ from ..tickets import InvalidTicket, normalize_ticket
 from . import check, pow, selectors, services, staging, status_pages
 from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
-from .throttles import LookupThrottle
+from .throttles import LookupThrottle, SubmitThrottle
 
 RECEIPT_SESSION_KEY = "report_receipt"
 FORM_SESSION_KEY = "report_form_opened"
@@ -44,7 +44,11 @@ def report_create(request):
         request.session.setdefault(FORM_SESSION_KEY, True)
         return _form_page(request, ReportForm())
     # Size and rate were checked by UploadGuardMiddleware.
-    form = ReportForm(request.POST, request.FILES)
+    return _submit(request, ReportForm(request.POST, request.FILES))
+
+
+def _submit(request, form):
+    """Store a valid report and show its receipt; else the form again with its errors."""
     if form.is_valid() and _proof_of_work_ok(request, form):
         try:
             submitted = services.report_submit(report=form.to_input())
@@ -66,7 +70,12 @@ def report_check(request):
     form = ReportForm(request.POST, request.FILES)
     if not form.is_valid():
         return _form_page(request, form, kept=_kept(request, form), status=400)
-    kept = _kept(request, form)
+    try:
+        kept = form.staged + staging.uploads_stage(request.FILES.getlist("evidence"))
+    except staging.StagingFull:  # nowhere to hold the screenshots: sent as it is, counted as a report
+        if wait := SubmitThrottle().check(request):
+            return throttled_page(request, wait)
+        return _submit(request, form)
     context = {"form": form, "answers": check.answers(form, kept), "carried": check.carried(form), "kept": kept}
     return render(request, "complaints/report_check.html", context)
 
@@ -87,12 +96,16 @@ def _kept(request, form) -> list:
     named in the error, dropped, and chosen again.
     """
     sent = request.FILES.getlist("evidence")
-    if not form.has_error("evidence"):
-        return form.staged + staging.uploads_stage(sent)
-    read = form.files.getlist("evidence")[: len(form.staged)]  # the staged ones, as the form read them
-    good = [upload for upload, file in zip(form.staged, read, strict=True) if _passes(file)]
-    staging.uploads_forget([upload for upload in form.staged if upload not in good])
-    return good + staging.uploads_stage([file for file in sent if _passes(file)])
+    good = form.staged
+    if form.has_error("evidence"):
+        read = form.files.getlist("evidence")[: len(form.staged)]  # the staged ones, as the form read them
+        good = [upload for upload, file in zip(form.staged, read, strict=True) if _passes(file)]
+        staging.uploads_forget([upload for upload in form.staged if upload not in good])
+        sent = [file for file in sent if _passes(file)]
+    try:
+        return good + staging.uploads_stage(sent)
+    except staging.StagingFull:  # the files sent now are chosen again
+        return good
 
 
 def _passes(file) -> bool:

@@ -274,7 +274,13 @@
     else if (statusCode >= 500) fail(text.server_error);
     else fail(text.failed);
   }
-  function uploadAll(done) {
+  // Retried by tus-js-client after a dropped connection or a server fault; not when refused, nor
+  // when the server is holding too many uploads (503): the files then go with the form.
+  function retried(error) {
+    var code = error.originalResponse ? error.originalResponse.getStatus() : 0;
+    return code !== 503 && !(code >= 400 && code < 500 && code !== 409 && code !== 423);
+  }
+  function uploadAll(done, withForm) {
     var files = Array.prototype.slice.call(input.files);
     if (!sends.length) sends = files.map(function (file) { return { file: file, upload: null, id: null }; });
     var total = sends.reduce(function (sum, item) { return sum + item.file.size; }, 0);
@@ -290,7 +296,8 @@
         chunkSize: Number(form.dataset.chunkBytes),
         retryDelays: [0, 1000, 3000, 5000],
         metadata: { filename: item.file.name, filetype: item.file.type },
-        storeFingerprintForResuming: false
+        storeFingerprintForResuming: false,
+        onShouldRetry: retried
       });
       item.upload.options.headers = { "X-CSRFToken": token() };
       item.upload.options.onProgress = function (sent) {
@@ -303,6 +310,7 @@
       };
       item.upload.options.onError = function (error) {
         var response = error.originalResponse;
+        if (response && response.getStatus() === 503) return withForm();
         refused(response ? response.getStatus() : 0, response && response.getHeader("Retry-After"));
       };
       item.upload.start();  // started again after a failure, it asks the server where to go on from
@@ -350,6 +358,9 @@
         ids.forEach(function (id) { data.append("uploads", id); });
         post(data, false);
       });
+    }, function () {
+      resumable = false;  // the server holds no more uploads now: the files go with the form, as they are
+      prove(function () { post(new FormData(form), true); });
     });
   });
 

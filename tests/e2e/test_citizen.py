@@ -9,7 +9,7 @@ from django.conf import settings
 from django.test import Client
 from PIL import Image, ImageDraw
 
-from complaints.models import Case
+from complaints.models import Case, StagedUpload
 from complaints.reference import loaders
 from tests.e2e.conftest import SCREENSHOTS
 from tests.helpers import image_bytes, upload
@@ -241,6 +241,15 @@ def test_a_dropped_upload_resumes_from_the_last_part_the_server_kept(page, tmp_p
     assert seen[seen.index(("PATCH", str(2 * 64 * 1024))) + 1][0] == "HEAD"  # asked where to go on from
     evidence = Case.objects.get().evidence.get()
     assert evidence.sha256 == hashlib.sha256(noisy.read_bytes()).hexdigest()  # whole, in order
+
+
+def test_while_the_portal_holds_too_many_uploads_the_files_go_with_the_form(page, tmp_path, settings):
+    settings.STAGED_UPLOAD_MAX_BYTES = 10  # as under a flood of unused uploads
+    fill_report(page, [screenshot_file(tmp_path)])
+    send(page)
+    page.locator("#access-code").wait_for()
+    assert Case.objects.get().evidence.count() == 1
+    assert not StagedUpload.objects.exists()
 
 
 def test_a_slow_upload_says_how_long_is_left(page, tmp_path):

@@ -128,3 +128,21 @@ def test_a_refused_screenshot_is_not_held(client, report_fields):
     response = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(b"not an image")]})
     assert response.status_code == 400
     assert not StagedUpload.objects.exists()
+
+
+def test_with_nowhere_to_hold_the_screenshots_the_check_sends_the_report_as_it_is(client, report_fields, png, settings):
+    settings.STAGED_UPLOAD_MAX_BYTES = 10
+    response = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(png)]})
+    assert response.status_code == 302 and response["Location"] == reverse("report-receipt")
+    assert Case.objects.get().evidence.get().sha256 == hashlib.sha256(png).hexdigest()
+    assert not StagedUpload.objects.exists()
+
+
+def test_sent_as_it_is_the_check_still_counts_as_a_report(client, report_fields, png, settings):
+    settings.STAGED_UPLOAD_MAX_BYTES = 10
+    settings.SUBMIT_RATE = "1/hour"
+    settings.POW = "off"
+    assert client.post(reverse("report-check"), {**report_fields, "evidence": [upload(png)]}).status_code == 302
+    refused = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(png)]})
+    assert refused.status_code == 429
+    assert Case.objects.count() == 1

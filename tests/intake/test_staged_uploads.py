@@ -180,3 +180,13 @@ def test_opening_uploads_is_rate_limited_per_address(client, settings):
     refused = create(client, 10)
     assert refused.status_code == 429
     assert StagedUpload.objects.count() == 2
+
+
+def test_past_the_held_limit_an_upload_is_refused_for_the_form_to_send_its_files(client, settings):
+    settings.STAGED_UPLOAD_MAX_BYTES = 25
+    assert create(client, 20).status_code == 201
+    full = create(client, 10)  # 30 bytes held would pass the limit
+    assert full.status_code == 503
+    assert full["Retry-After"] == "600"
+    assert StagedUpload.objects.count() == 1
+    assert create(client, 5).status_code == 201  # what still fits is held
