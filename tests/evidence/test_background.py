@@ -44,3 +44,32 @@ def test_inline_when_the_setting_is_off(client, report_fields, settings):
     assert response.status_code == 201
     evidence = Evidence.objects.get(case__ticket=response.json()["ticket"])
     assert evidence.phash_state == Evidence.State.DONE
+
+
+def test_the_demo_seed_returns_with_its_screenshots_processed(settings, monkeypatch):
+    """`make run` seeds the demo and exits; its screenshots were left pending when the exit
+    stopped the background thread half-way."""
+    from django.core.management import call_command
+
+    settings.EVIDENCE_IN_BACKGROUND = True
+    waiting = threading.Event()  # the command waits for the background thread: only then may it work
+    real_drain, processed = background.drain, []
+
+    def drain(timeout: float = 60) -> bool:
+        waiting.set()
+        return real_drain(timeout)
+
+    def slow_process(*, evidence_id, **arguments):  # as slow as OCR: done only once the command waits
+        assert waiting.wait(timeout=30)
+        processed.append(evidence_id)
+        Evidence.objects.filter(pk=evidence_id).update(ocr_state=Evidence.State.DONE)
+
+    monkeypatch.setattr(background, "drain", drain)
+    monkeypatch.setattr(processing, "evidence_process", slow_process)
+    try:
+        call_command("seed_demo", "--password", "rahasia-demo-1", verbosity=0)
+        assert processed and sorted(processed) == sorted(Evidence.objects.values_list("pk", flat=True))
+        assert not Evidence.objects.exclude(ocr_state=Evidence.State.DONE).exists()
+    finally:
+        waiting.set()
+        real_drain(timeout=60)

@@ -7,9 +7,12 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from ... import background
 from ...models import Jurisdiction
 from ...permissions import Role
 from ...reference import demo, loaders
+
+DEMO_PROCESSING_SECONDS = 600  # a bound: 16 screenshots take about as many seconds of OCR
 
 
 class Command(BaseCommand):
@@ -32,8 +35,17 @@ class Command(BaseCommand):
             "(for a real deployment).",
         )
 
+    def handle(self, *args, **options):
+        created = self._load(*args, **options)
+        # Without a broker the demo screenshots are processed in this process's background thread
+        # once the data is committed: wait for it, or the command's exit stops it half-way.
+        if created:
+            self.stdout.write(f"Memproses tangkapan layar demo (OCR), paling lama {DEMO_PROCESSING_SECONDS} detik…")
+            if not background.drain(timeout=DEMO_PROCESSING_SECONDS):
+                self.stdout.write("Sebagian bukti demo belum diproses; jalankan: python manage.py reprocess_evidence")
+
     @transaction.atomic
-    def handle(self, *args, password=None, reference_only=False, **options):
+    def _load(self, *args, password=None, reference_only=False, **options) -> int:
         regions = loaders.regions_load()
         elections = loaders.elections_load()
         behaviours = loaders.behaviours_load()
@@ -63,6 +75,8 @@ class Command(BaseCommand):
         if not reference_only:
             created = demo.cases_load()
             self.stdout.write(f"Kasus demo baru: {created}. Kode akses setiap kasus demo: {demo.DEMO_ACCESS_CODE}")
+            return created
+        return 0
 
     def _account(self, username, first, last, roles, staff, *, password, reset) -> str | None:
         """Create the account (or reset its password when one is given); return its name if set."""
