@@ -269,6 +269,7 @@ class StagedUploadFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Screenshot_{n}.png")
+    owner = factory.Sequence(lambda n: f"{n:064x}")
     length = 4
     offset = 4
     created_at = factory.LazyFunction(timezone.now)

@@ -40,8 +40,9 @@ def answers(form, kept: list) -> list[dict]:
             value = ", ".join(f"{upload.name} ({filesizeformat(upload.length)})" for upload in kept)
         else:
             value = _shown(bound.field, form.cleaned_data.get(bound.name))
-        input_id = bound.id_for_label or f"{bound.auto_id}_0"  # a group of boxes: its first box
-        rows.append({"name": bound.name, "label": bound.label, "value": value, "input_id": input_id})
+        # Back to the field with its label in view (a bare input at the top of the page was taken
+        # for the one below it): its group, which the focus then enters with Tab.
+        rows.append({"name": bound.name, "label": bound.label, "value": value, "input_id": f"{bound.auto_id}-group"})
     return rows
 
 
@@ -60,9 +61,9 @@ def typed(data) -> dict:
     return initial
 
 
-def kept(data) -> list:
+def kept(data, *, owner: str) -> list:
     """The screenshots the check page held, if they are still there."""
     try:
-        return staging.uploads_kept(data.getlist("uploads"))
+        return staging.uploads_kept(data.getlist("uploads"), owner=owner)
     except Invalid:
         return []

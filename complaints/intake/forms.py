@@ -237,8 +237,9 @@ class ReportForm(forms.Form):
         error_messages={"required": _("Centang pernyataan persetujuan agar laporan dapat dikirim.")},
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, uploads_owner: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.uploads_owner = uploads_owner  # whose held uploads `uploads` may name (`staging.owner_key`)
         # A callable: read when the form is shown or checked, not walked at every form made.
         self.fields["asn_region"].choices = _region_choices
         self._take_staged()
@@ -257,7 +258,7 @@ class ReportForm(forms.Form):
         if not ids:
             return
         try:
-            self.staged = staging.uploads_kept(ids)
+            self.staged = staging.uploads_kept(ids, owner=self.uploads_owner)
         except Invalid as error:
             self._staged_error = error.message
             return

@@ -11,6 +11,8 @@ not used within STAGED_UPLOAD_HOURS is deleted by the periodic purge.
 """
 
 import datetime
+import hashlib
+import hmac
 import logging
 import os
 import tempfile
@@ -58,7 +60,13 @@ class StagingFull(Conflict):
     code = "staging_full"
 
 
-def upload_create(*, name: str, length: int) -> StagedUpload:
+def owner_key(session_key: str) -> str:
+    """The owner of a browser session's uploads: keyed by SECRET_KEY, so the database holds no
+    session key (which would let its reader act as the citizen)."""
+    return hmac.new(settings.SECRET_KEY.encode(), f"staging:{session_key}".encode(), hashlib.sha256).hexdigest()
+
+
+def upload_create(*, name: str, length: int, owner: str) -> StagedUpload:
     """Open an upload of `length` bytes; refuse an empty or oversize file before any byte comes,
     and any file while the uploads held together are at their limit."""
     if length <= 0:
@@ -69,25 +77,26 @@ def upload_create(*, name: str, length: int) -> StagedUpload:
     if held + length > settings.STAGED_UPLOAD_MAX_BYTES:
         logger.warning("Staged uploads at their limit (%d bytes held): files go with their reports", held)
         raise StagingFull(_("Unggahan bertahap sedang penuh. Kirim tangkapan layar bersama laporannya."))
-    return StagedUpload.objects.create(name=_name(name), length=length, created_at=timezone.now())
+    return StagedUpload.objects.create(name=_name(name), length=length, owner=owner, created_at=timezone.now())
 
 
-def upload_get(upload_id: uuid.UUID | str) -> StagedUpload:
-    """Return an upload still kept, or raise NotFound (unknown, expired, or already used)."""
+def upload_get(upload_id: uuid.UUID | str, *, owner: str) -> StagedUpload:
+    """Return an upload of `owner` still kept, or raise NotFound (unknown, another session's,
+    expired, or already used)."""
     try:
-        return StagedUpload.objects.get(pk=upload_id, created_at__gte=_cutoff())
+        return StagedUpload.objects.get(pk=upload_id, owner=owner, created_at__gte=_cutoff())
     except (StagedUpload.DoesNotExist, ValueError):
         raise NotFound(_("Unggahan ini tidak ada atau sudah kedaluwarsa."), code="upload_not_found") from None
 
 
-def upload_append(*, upload_id: uuid.UUID | str, offset: int, data: bytes) -> StagedUpload:
+def upload_append(*, upload_id: uuid.UUID | str, owner: str, offset: int, data: bytes) -> StagedUpload:
     """Add the bytes that start at `offset`; the upload's offset must be exactly there.
 
     The row is locked, so two requests with the same part (a retry racing its original) add it
     once: the second finds the offset moved and gets a Conflict that names the new offset.
     """
     with transaction.atomic():
-        upload = upload_get(upload_id)
+        upload = upload_get(upload_id, owner=owner)
         upload = StagedUpload.objects.select_for_update().get(pk=upload.pk)
         if offset != upload.offset:
             raise Conflict(
@@ -104,22 +113,23 @@ def upload_append(*, upload_id: uuid.UUID | str, offset: int, data: bytes) -> St
     return upload
 
 
-def uploads_stage(files: list[UploadedFile]) -> list[StagedUpload]:
+def uploads_stage(files: list[UploadedFile], *, owner: str) -> list[StagedUpload]:
     """Keep files that came whole in a form (the check page without JavaScript), in parts."""
     part_bytes = settings.UPLOAD_CHUNK_BYTES
     staged = []
     with transaction.atomic():
         for upload in files:
-            kept = upload_create(name=upload.name or "", length=upload.size)
+            kept = upload_create(name=upload.name or "", length=upload.size, owner=owner)
             upload.seek(0)
             for chunk in upload.chunks(part_bytes):
-                kept = upload_append(upload_id=kept.pk, offset=kept.offset, data=chunk)
+                kept = upload_append(upload_id=kept.pk, owner=owner, offset=kept.offset, data=chunk)
             staged.append(kept)
     return staged
 
 
-def uploads_kept(ids: list[str]) -> list[StagedUpload]:
-    """Return the complete uploads among `ids`, in the order given; refuse any other id."""
+def uploads_kept(ids: list[str], *, owner: str | None) -> list[StagedUpload]:
+    """Return the complete uploads of `owner` among `ids`, in the order given; refuse any other id
+    (without an owner, as in the API, every id)."""
     limit = settings.MAX_EVIDENCE_FILES
     if len(ids) > limit:
         raise Invalid.on_field(
@@ -132,11 +142,15 @@ def uploads_kept(ids: list[str]) -> list[StagedUpload]:
         keys = list(dict.fromkeys(uuid.UUID(str(upload_id)) for upload_id in ids))
     except ValueError:
         keys = None
-    found = {} if keys is None else StagedUpload.objects.filter(pk__in=keys, created_at__gte=_cutoff()).in_bulk()
+    kept = StagedUpload.objects.filter(owner=owner or "-", created_at__gte=_cutoff())
+    found = {} if keys is None else kept.filter(pk__in=keys).in_bulk()
     if keys is None or len(found) != len(keys):
         raise Invalid.on_field(
             "evidence",
-            _("Tangkapan layar yang diunggah sebelumnya sudah tidak ada (lebih dari %(hours)d jam). Pilih ulang.")
+            _(
+                "Tangkapan layar yang diunggah sebelumnya tidak ditemukan: sudah terkirim dengan laporan, "
+                "atau sudah lebih dari %(hours)d jam. Pilih ulang."
+            )
             % {"hours": settings.STAGED_UPLOAD_HOURS},
             code="upload_not_found",
         )

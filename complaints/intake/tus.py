@@ -4,8 +4,9 @@ for the report form's screenshots: the browser (tus-js-client) opens an upload w
 with `HEAD` how much arrived, then goes on from there. The bytes are kept by `staging`.
 
 Only what the protocol needs: no download, no deletion by the client (the purge deletes), no
-concatenation. Each request carries the CSRF token like any form of the site; the opening of an
-upload is counted per client address (UPLOAD_RATE, in UploadGuardMiddleware).
+concatenation. An upload belongs to the browser session that opened it: another gets 404. Each
+request carries the CSRF token like any form of the site; the opening of an upload is counted per
+client address (UPLOAD_RATE, in UploadGuardMiddleware).
 """
 
 import base64
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..errors import Conflict, DomainError, Invalid, NotFound
+from ..responses import session_key
 from . import staging
 
 TUS_VERSION = "1.0.0"
@@ -50,6 +52,10 @@ def _wrong_version(request) -> HttpResponse | None:
     return None
 
 
+def owner_of(request) -> str:
+    return staging.owner_key(session_key(request))
+
+
 def _filename(metadata: str) -> str:
     """The `filename` of an Upload-Metadata header ("key base64,key base64"), or ""."""
     for pair in metadata.split(","):
@@ -76,7 +82,9 @@ def upload_create(request):
     if not DIGITS.match(length):
         return _answer(400, "Upload-Length must be the file's size in bytes.")
     try:
-        upload = staging.upload_create(name=_filename(request.headers.get("Upload-Metadata", "")), length=int(length))
+        upload = staging.upload_create(
+            name=_filename(request.headers.get("Upload-Metadata", "")), length=int(length), owner=owner_of(request)
+        )
     except (Invalid, staging.StagingFull) as error:
         return _refused(error)
     return _answer(201, Location=reverse("upload-detail", args=[upload.pk]), Upload_Offset="0")
@@ -90,7 +98,7 @@ def upload_detail(request, upload_id):
         return refused
     if request.method == "HEAD":
         try:
-            upload = staging.upload_get(upload_id)
+            upload = staging.upload_get(upload_id, owner=owner_of(request))
         except NotFound as error:
             return _refused(error)
         return _answer(200, Upload_Offset=str(upload.offset), Upload_Length=str(upload.length))
@@ -106,7 +114,7 @@ def upload_detail(request, upload_id):
     except (UnreadablePostError, OSError):  # the connection dropped mid-part: nothing of it is kept
         return _answer(400, "The part did not arrive whole.")
     try:
-        upload = staging.upload_append(upload_id=upload_id, offset=int(offset), data=data)
+        upload = staging.upload_append(upload_id=upload_id, owner=owner_of(request), offset=int(offset), data=data)
     except DomainError as error:
         return _refused(error)
     return _answer(204, Upload_Offset=str(upload.offset))

@@ -18,12 +18,12 @@ from .. import permissions
 from ..errors import DomainError
 from ..evidence.validation import check_evidence
 from ..fields import identity_cipher
-from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
+from ..responses import client_address, domain_errors, framed_page, official_required, session_key, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
 from . import check, pow, selectors, services, staging, status_pages
 from .findings import FindingBatchForm, FindingForm
 from .forms import IDENTITY_FIELDS, ReplyForm, ReportForm
-from .throttles import LookupThrottle, SubmitThrottle
+from .throttles import LookupThrottle, SubmitThrottle, UploadThrottle
 
 RECEIPT_SESSION_KEY = "report_receipt"
 FORM_SESSION_KEY = "report_form_opened"
@@ -44,7 +44,12 @@ def report_create(request):
         request.session.setdefault(FORM_SESSION_KEY, True)
         return _form_page(request, ReportForm())
     # Size and rate were checked by UploadGuardMiddleware.
-    return _submit(request, ReportForm(request.POST, request.FILES))
+    return _submit(request, ReportForm(request.POST, request.FILES, uploads_owner=owner_of(request)))
+
+
+def owner_of(request) -> str:
+    """Whose held uploads this browser may name: its session's (`staging.owner_key`)."""
+    return staging.owner_key(session_key(request))
 
 
 def _submit(request, form):
@@ -67,11 +72,15 @@ def report_check(request):
     """Check your answers, without JavaScript: the report as it will be sent, each answer with a
     way back to change it. The screenshots are kept here (`staging`) so they are sent once; what
     was typed travels in the page's hidden fields, never stored."""
-    form = ReportForm(request.POST, request.FILES)
+    form = ReportForm(request.POST, request.FILES, uploads_owner=owner_of(request))
     if not form.is_valid():
         return _form_page(request, form, kept=_kept(request, form), status=400)
+    sent = request.FILES.getlist("evidence")
+    allowed, wait = _holdable(request, len(sent))
+    if allowed < len(sent):
+        return throttled_page(request, wait)
     try:
-        kept = form.staged + staging.uploads_stage(request.FILES.getlist("evidence"))
+        kept = form.staged + staging.uploads_stage(sent, owner=form.uploads_owner)
     except staging.StagingFull:  # nowhere to hold the screenshots: sent as it is, counted as a report
         if wait := SubmitThrottle().check(request):
             return throttled_page(request, wait)
@@ -85,7 +94,8 @@ def report_check(request):
 @require_POST
 def report_change(request):
     """An answer to change, from the check page: the form again, filled in, without errors."""
-    return _form_page(request, ReportForm(initial=check.typed(request.POST)), kept=check.kept(request.POST))
+    kept = check.kept(request.POST, owner=owner_of(request))
+    return _form_page(request, ReportForm(initial=check.typed(request.POST)), kept=kept)
 
 
 def _kept(request, form) -> list:
@@ -103,9 +113,19 @@ def _kept(request, form) -> list:
         staging.uploads_forget([upload for upload in form.staged if upload not in good])
         sent = [file for file in sent if _passes(file)]
     try:
-        return good + staging.uploads_stage(sent)
+        allowed, _wait = _holdable(request, len(sent))
+        return good + staging.uploads_stage(sent[:allowed], owner=form.uploads_owner)
     except staging.StagingFull:  # the files sent now are chosen again
         return good
+
+
+def _holdable(request, count: int) -> tuple[int, float]:
+    """How many of `count` files this address may have held now, each counted against UPLOAD_RATE
+    as an upload of its own; and, if not all, the seconds to wait."""
+    for allowed in range(count):
+        if wait := UploadThrottle().check(request):
+            return allowed, wait
+    return count, 0
 
 
 def _passes(file) -> bool:
@@ -125,6 +145,8 @@ def _errors_add(form, refused: DomainError) -> None:
 
 
 def _form_page(request, form, *, kept=(), status: int = 200):
+    if kept:  # the held screenshots are enough: the file input is for more
+        form.fields["evidence"].required = False
     context = {
         "form": form,
         "kept": kept,

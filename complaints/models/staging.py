@@ -8,12 +8,16 @@ from django.db import models
 class StagedUpload(models.Model):
     """One file on its way into a report, before the report exists.
 
-    Its id is the only key to it: random, given only to the browser that sent it, and never used
-    to send the file back. It ends as the report's evidence (and is deleted then), or is deleted
-    by the periodic purge once STAGED_UPLOAD_HOURS have passed.
+    It belongs to the browser session that sent it: its random id alone does not open it (an id
+    is seen in an access log), and it is never used to send the file back. It ends as the
+    report's evidence (and is deleted then), or is deleted by the periodic purge once
+    STAGED_UPLOAD_HOURS have passed.
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # The browser session that sent it (`staging.owner_key`: a keyed hash, not the session key),
+    # the only one that may continue it or name it in a report.
+    owner = models.CharField(max_length=64)
     name = models.CharField(max_length=255)  # the file's name on the citizen's phone, for the lists
     length = models.PositiveBigIntegerField()  # the whole file's size, declared at creation
     offset = models.PositiveBigIntegerField(default=0)  # bytes received so far, in order

@@ -340,8 +340,33 @@
     request.send(data);
   }
 
+  // Too many screenshots, or one too large, would be uploaded only to be refused: say so at the
+  // file input, before anything is sent.
+  function filesRefused() {
+    var held = form.querySelectorAll("input[name=uploads]:checked").length;
+    var files = Array.prototype.slice.call(input.files);
+    if (files.length + held > maxFiles) return fill(text.too_many, { count: files.length + held, max: maxFiles });
+    var big = files.filter(function (file) { return file.size > maxBytes; })[0];
+    return big ? fill(text.too_big, { name: big.name, size: size(maxBytes) }) : null;
+  }
+  function filesRefusedShow(message) {
+    var shown = document.getElementById("evidence-refused");
+    if (!shown) {
+      shown = document.createElement("p");
+      shown.className = "error-message";
+      shown.id = "evidence-refused";
+      shown.setAttribute("role", "alert");
+      input.parentNode.insertBefore(shown, input);
+    }
+    shown.textContent = message;
+    input.closest(".field").scrollIntoView();
+    input.focus({ preventScroll: true });
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
+    var refusedFiles = filesRefused();
+    if (refusedFiles) { checked = false; checkHide(); filesRefusedShow(refusedFiles); return; }
     if (!checked) { checkShow(); return; }
     checkHide();
     button.textContent = text.send;

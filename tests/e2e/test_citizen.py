@@ -4,6 +4,7 @@ import hashlib
 import io
 import random
 import re
+from pathlib import Path
 
 from django.conf import settings
 from django.test import Client
@@ -252,6 +253,26 @@ def test_while_the_portal_holds_too_many_uploads_the_files_go_with_the_form(page
     assert not StagedUpload.objects.exists()
 
 
+def test_too_many_screenshots_are_said_at_the_file_input_before_anything_is_sent(page, tmp_path):
+    shots = [screenshot_file(tmp_path)]
+    for number in range(5):
+        copy = tmp_path / f"salinan-{number}.png"
+        copy.write_bytes(Path(shots[0]).read_bytes())
+        shots.append(str(copy))
+    fill_report(page, shots)  # six, one more than allowed
+    sent = []
+    page.on("request", lambda request: sent.append(request.url) if "/lapor/unggah/" in request.url else None)
+    page.get_by_role("button", name="Periksa laporan").click()
+    page.locator("#evidence-refused").get_by_text("Anda memilih 6 berkas; paling banyak 5").wait_for()
+    assert page.evaluate("document.activeElement.id") == "id_evidence"
+    assert page.locator("#check-answers").is_hidden()
+    page.get_by_label("Tangkapan layar").set_input_files(shots[:2])
+    send(page)
+    page.locator("#access-code").wait_for()
+    assert Case.objects.get().evidence.count() == 2
+    assert len([url for url in sent if url.endswith("/lapor/unggah/")]) == 2  # only the two sent ever went
+
+
 def test_a_slow_upload_says_how_long_is_left(page, tmp_path):
     noisy = tmp_path / "Screenshot_besar.png"  # incompressible: about 270 KB
     Image.frombytes("RGB", (300, 300), random.Random(7).randbytes(300 * 300 * 3)).save(noisy)
@@ -327,7 +348,7 @@ def test_a_citizen_without_javascript_reports_and_reads_the_receipt(browser, liv
     assert check_list.get_by_text(re.compile(r"^Screenshot_20240127-101500_Instagram\.png")).count() == 1
     page.screenshot(path=SCREENSHOTS / "tanpa-javascript-periksa.png", full_page=True)
     page.get_by_role("button", name="ubah Instansi tempat ASN bekerja").click()  # back to that field, filled in
-    page.wait_for_url("**/lapor/ubah/#id_asn_agency")
+    page.wait_for_url("**/lapor/ubah/#id_asn_agency-group")
     assert page.get_by_label("Nama ASN yang dilaporkan").input_value() == "Pengelola akun Instagram Pemprov Banten"
     assert page.get_by_label("Screenshot_20240127-101500_Instagram.png").is_checked()  # held, not chosen again
     page.get_by_label("Instansi tempat ASN bekerja").fill("Dinas Kominfo Provinsi Banten")

@@ -146,3 +146,20 @@ def test_sent_as_it_is_the_check_still_counts_as_a_report(client, report_fields,
     refused = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(png)]})
     assert refused.status_code == 429
     assert Case.objects.count() == 1
+
+
+def test_each_screenshot_held_counts_against_the_upload_rate(client, report_fields, png, settings):
+    settings.UPLOAD_RATE = "3/hour"
+    two = [upload(png, "a.png"), upload(png, "b.png")]
+    assert client.post(reverse("report-check"), {**report_fields, "evidence": two}).status_code == 200  # 1 + 2
+    refused = client.post(reverse("report-check"), {**report_fields, "evidence": [upload(png)]})
+    assert refused.status_code == 429
+    assert StagedUpload.objects.count() == 2
+
+
+def test_change_lands_on_the_field_with_its_label_and_the_held_screenshots_are_enough(client, checked):
+    page = client.post(reverse("report-change"), as_post(hidden_fields(checked))).content.decode()
+    assert 'formaction="/lapor/ubah/#id_incident_date-group"' in checked
+    assert 'id="id_incident_date-group"' in page  # the fragment's target: the label and the input
+    evidence = re.search(r'<input type="file"[^>]*>', page).group(0)
+    assert "required" not in evidence  # a screenshot is held: choosing more is optional

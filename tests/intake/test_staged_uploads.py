@@ -130,7 +130,7 @@ def test_a_report_names_its_uploads_and_they_become_its_evidence(client, report_
 
     again = client.post(reverse("report-create"), {**report_fields, "uploads": [upload_id]})
     assert again.status_code == 400
-    assert "sudah tidak ada" in again.content.decode()
+    assert "tidak ditemukan: sudah terkirim dengan laporan" in again.content.decode()
     assert Case.objects.count() == 1
 
 
@@ -153,8 +153,8 @@ def test_odd_upload_ids_are_a_message_on_the_evidence_field(client, report_field
 
 
 def test_uploads_used_by_another_report_at_the_same_moment_are_refused(report_fields, png):
-    (staged,) = staging.uploads_stage([upload(png)])
-    forms = [ReportForm({**report_fields, "uploads": [str(staged.pk)]}) for _ in range(2)]
+    (staged,) = staging.uploads_stage([upload(png)], owner="browser")
+    forms = [ReportForm({**report_fields, "uploads": [str(staged.pk)]}, uploads_owner="browser") for _ in range(2)]
     assert all(form.is_valid() for form in forms), [form.errors for form in forms]  # both read it first
     services.report_submit(report=forms[0].to_input())
     with pytest.raises(Conflict):
@@ -190,3 +190,21 @@ def test_past_the_held_limit_an_upload_is_refused_for_the_form_to_send_its_files
     assert full["Retry-After"] == "600"
     assert StagedUpload.objects.count() == 1
     assert create(client, 5).status_code == 201  # what still fits is held
+
+
+def test_an_upload_belongs_to_the_browser_session_that_sent_it(client, report_fields, png):
+    """Its id is seen in an access log or over a shoulder: that does not open it to another."""
+    from django.test import Client
+
+    location = create(client, len(png))["Location"]
+    patch(client, location, 0, png[:1000])
+    upload_id = location.rstrip("/").rsplit("/", 1)[1]
+    other = Client()
+    assert other.head(location, **TUS).status_code == 404
+    assert patch(other, location, 1000, png[1000:]).status_code == 404  # nor continue it
+    patch(client, location, 1000, png[1000:])
+    taken = other.post(reverse("report-create"), {**report_fields, "uploads": [upload_id]})
+    assert taken.status_code == 400  # nor send it as theirs
+    assert not Case.objects.exists()
+    assert client.post(reverse("report-create"), {**report_fields, "uploads": [upload_id]}).status_code == 302
+    assert not StagedUpload.objects.filter(owner="").exists()
