@@ -204,9 +204,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
-# Powerful browser features the portal never uses are off for it and anything it embeds.
+# Powerful browser features the portal never uses are off for it and anything it embeds (only
+# features Chromium knows: an unknown one, such as bluetooth, is a console warning on every page).
 PERMISSIONS_POLICY = (
-    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), "
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "
     "magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), interest-cohort=()"
 )
 

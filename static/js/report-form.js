@@ -200,6 +200,9 @@
         value = field.checked ? text.yes : text.no;
       } else if (field.tagName === "SELECT") {
         value = field.value ? field.options[field.selectedIndex].text : "";
+      } else if (field.type === "date" && field.value && window.Intl) {  // "5 Februari 2024", as the server says it
+        value = new Intl.DateTimeFormat(document.documentElement.lang, { day: "numeric", month: "long", year: "numeric",
+          timeZone: "UTC" }).format(new Date(field.value + "T00:00:00Z"));
       } else {
         value = field.value.trim();
       }

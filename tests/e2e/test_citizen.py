@@ -83,6 +83,7 @@ def test_a_citizen_reports_keeps_the_receipt_and_follows_the_status(page, tmp_pa
     answer = listed.locator("div", has=page.locator("dt", has_text="Nama ASN yang dilaporkan"))
     assert "Pengelola akun Instagram Pemprov Banten" in answer.inner_text()
     assert "Kota Serang" in listed.inner_text() and "Screenshot_20240127-101500_Instagram.png" in listed.inner_text()
+    assert "27 Januari 2024" in listed.inner_text()  # a date as the server's check page says it
     assert not page.get_by_label("Nama ASN yang dilaporkan").is_visible()
     page.shot("periksa-laporan")
     answer.get_by_role("link", name="ubah").click()
