@@ -46,8 +46,8 @@ def served(run: Run) -> list[Figure]:
     return [
         _ratio(f"report with one {size}: `POST /api/v1/reports/` p50 ÷ plain upload", reports, uploads, "≤ 1.5"),
         _ratio(
-            f"report as the form sends it: the {size} by tus in {_parts(image)}, then the report naming it,"
-            " p50 ÷ plain upload",
+            f"report as the form sends it: the {size} by tus in {_parts(image)}, then `POST /lapor/` naming it"
+            " and its receipt, p50 ÷ plain upload",
             resumables,
             uploads,
             "—",

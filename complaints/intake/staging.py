@@ -129,7 +129,7 @@ def uploads_stage(files: list[UploadedFile], *, owner: str) -> list[StagedUpload
 
 def uploads_kept(ids: list[str], *, owner: str | None) -> list[StagedUpload]:
     """Return the complete uploads of `owner` among `ids`, in the order given; refuse any other id
-    (without an owner, as in the API, every id)."""
+    (and, without an owner, as in the API, every id)."""
     limit = settings.MAX_EVIDENCE_FILES
     if len(ids) > limit:
         raise Invalid.on_field(
