@@ -41,13 +41,6 @@ def http_status(error: DomainError) -> int:
     return next((code for kind, code in HTTP_STATUS.items() if isinstance(error, kind)), 400)
 
 
-def session_key(request) -> str:
-    """The browser session's key, the session started now if it was not yet."""
-    if not request.session.session_key:
-        request.session.save()
-    return request.session.session_key
-
-
 def client_address(request) -> str:
     """Return the client's address (from X-Forwarded-For only behind NUM_PROXIES trusted proxies):
     the rate limits, the login lockout and the access log all see the same one."""

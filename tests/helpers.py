@@ -38,6 +38,33 @@ def png_raw(*, width: int, height: int, bit_depth: int, colour_type: int, rows: 
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
+def together(*moves) -> list:
+    """Run each callable in its own thread and database connection, released together by a
+    barrier; return what each returned or raised."""
+    import threading
+
+    from django.db import connection
+
+    barrier = threading.Barrier(len(moves))
+    results: list = [None] * len(moves)
+
+    def run(number, move):
+        try:
+            barrier.wait(timeout=10)
+            results[number] = move()
+        except Exception as error:  # the test reads what each got
+            results[number] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(number, move)) for number, move in enumerate(moves)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
 def race(case_pk: int, *moves: tuple[str, object, dict]) -> dict[str, str]:
     """Run workflow actions at once, each in its own thread and database connection, each from
     the case as read before any of them acted; return {action: "ok" | "conflict"}.

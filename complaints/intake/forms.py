@@ -239,7 +239,7 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, uploads_owner: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.uploads_owner = uploads_owner  # whose held uploads `uploads` may name (`staging.owner_key`)
+        self.uploads_owner = uploads_owner  # whose held uploads `uploads` may name (`staging.owner_of`)
         # A callable: read when the form is shown or checked, not walked at every form made.
         self.fields["asn_region"].choices = _region_choices
         self._take_staged()

@@ -60,10 +60,13 @@ class StagingFull(Conflict):
     code = "staging_full"
 
 
-def owner_key(session_key: str) -> str:
-    """The owner of a browser session's uploads: keyed by SECRET_KEY, so the database holds no
-    session key (which would let its reader act as the citizen)."""
-    return hmac.new(settings.SECRET_KEY.encode(), f"staging:{session_key}".encode(), hashlib.sha256).hexdigest()
+def owner_of(session) -> str:
+    """The owner of a browser session's uploads (the session started now if it was not yet):
+    keyed by SECRET_KEY, so the database holds no session key (which would let its reader act as
+    the citizen)."""
+    if not session.session_key:
+        session.save()
+    return hmac.new(settings.SECRET_KEY.encode(), f"staging:{session.session_key}".encode(), hashlib.sha256).hexdigest()
 
 
 def upload_create(*, name: str, length: int, owner: str) -> StagedUpload:
@@ -80,11 +83,12 @@ def upload_create(*, name: str, length: int, owner: str) -> StagedUpload:
     return StagedUpload.objects.create(name=_name(name), length=length, owner=owner, created_at=timezone.now())
 
 
-def upload_get(upload_id: uuid.UUID | str, *, owner: str) -> StagedUpload:
-    """Return an upload of `owner` still kept, or raise NotFound (unknown, another session's,
-    expired, or already used)."""
+def upload_get(upload_id: uuid.UUID | str, *, owner: str, lock: bool = False) -> StagedUpload:
+    """Return an upload of `owner` still kept (`lock`: its row locked), or raise NotFound (unknown,
+    another session's, expired, or already used)."""
+    uploads = StagedUpload.objects.select_for_update() if lock else StagedUpload.objects
     try:
-        return StagedUpload.objects.get(pk=upload_id, owner=owner, created_at__gte=_cutoff())
+        return uploads.get(pk=upload_id, owner=owner, created_at__gte=_cutoff())
     except (StagedUpload.DoesNotExist, ValueError):
         raise NotFound(_("Unggahan ini tidak ada atau sudah kedaluwarsa."), code="upload_not_found") from None
 
@@ -96,8 +100,7 @@ def upload_append(*, upload_id: uuid.UUID | str, owner: str, offset: int, data: 
     once: the second finds the offset moved and gets a Conflict that names the new offset.
     """
     with transaction.atomic():
-        upload = upload_get(upload_id, owner=owner)
-        upload = StagedUpload.objects.select_for_update().get(pk=upload.pk)
+        upload = upload_get(upload_id, owner=owner, lock=True)
         if offset != upload.offset:
             raise Conflict(
                 _("Bagian ini dimulai di byte %(offset)d; yang sudah diterima %(received)d byte.")
@@ -114,15 +117,17 @@ def upload_append(*, upload_id: uuid.UUID | str, owner: str, offset: int, data: 
 
 
 def uploads_stage(files: list[UploadedFile], *, owner: str) -> list[StagedUpload]:
-    """Keep files that came whole in a form (the check page without JavaScript), in parts."""
-    part_bytes = settings.UPLOAD_CHUNK_BYTES
+    """Keep files that came whole in a form (the check page without JavaScript), in parts: one
+    insert a part, the upload complete at once (nobody else can see it before the commit)."""
     staged = []
     with transaction.atomic():
         for upload in files:
             kept = upload_create(name=upload.name or "", length=upload.size, owner=owner)
             upload.seek(0)
-            for chunk in upload.chunks(part_bytes):
-                kept = upload_append(upload_id=kept.pk, owner=owner, offset=kept.offset, data=chunk)
+            for chunk in upload.chunks(settings.UPLOAD_CHUNK_BYTES):
+                StagedPart.objects.create(upload=kept, offset=kept.offset, data=chunk)
+                kept.offset += len(chunk)
+            kept.save(update_fields=["offset"])
             staged.append(kept)
     return staged
 

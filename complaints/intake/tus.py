@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from ..errors import Conflict, DomainError, Invalid, NotFound
-from ..responses import session_key
+from ..errors import DomainError, NotFound
+from ..responses import http_status
 from . import staging
 
 TUS_VERSION = "1.0.0"
@@ -36,24 +36,20 @@ def _answer(status: int, message: str = "", **headers: str) -> HttpResponse:
     return response
 
 
+# Beside the project's mapping (responses.http_status): a file too large for an upload, and no room
+# to hold one now (the form then sends the files with the report).
+TUS_STATUS = {"too_large": 413, "staging_full": 503}
+
+
 def _refused(error: DomainError) -> HttpResponse:
-    if isinstance(error, staging.StagingFull):  # the form then sends the files with the report
-        return _answer(503, error.message, Retry_After="600")
-    if isinstance(error, NotFound):
-        return _answer(404, error.message)
-    if isinstance(error, Conflict):
-        return _answer(409, error.message)
-    return _answer(413 if error.code == "too_large" else 400, error.message)
+    status = TUS_STATUS.get(error.code) or http_status(error)
+    return _answer(status, error.message, **({"Retry_After": "600"} if status == 503 else {}))
 
 
 def _wrong_version(request) -> HttpResponse | None:
     if request.headers.get("Tus-Resumable") != TUS_VERSION:
         return _answer(412, "Tus-Resumable 1.0.0 required.", Tus_Version=TUS_VERSION)
     return None
-
-
-def owner_of(request) -> str:
-    return staging.owner_key(session_key(request))
 
 
 def _filename(metadata: str) -> str:
@@ -83,9 +79,11 @@ def upload_create(request):
         return _answer(400, "Upload-Length must be the file's size in bytes.")
     try:
         upload = staging.upload_create(
-            name=_filename(request.headers.get("Upload-Metadata", "")), length=int(length), owner=owner_of(request)
+            name=_filename(request.headers.get("Upload-Metadata", "")),
+            length=int(length),
+            owner=staging.owner_of(request.session),
         )
-    except (Invalid, staging.StagingFull) as error:
+    except DomainError as error:
         return _refused(error)
     return _answer(201, Location=reverse("upload-detail", args=[upload.pk]), Upload_Offset="0")
 
@@ -98,7 +96,7 @@ def upload_detail(request, upload_id):
         return refused
     if request.method == "HEAD":
         try:
-            upload = staging.upload_get(upload_id, owner=owner_of(request))
+            upload = staging.upload_get(upload_id, owner=staging.owner_of(request.session))
         except NotFound as error:
             return _refused(error)
         return _answer(200, Upload_Offset=str(upload.offset), Upload_Length=str(upload.length))
@@ -114,7 +112,9 @@ def upload_detail(request, upload_id):
     except (UnreadablePostError, OSError):  # the connection dropped mid-part: nothing of it is kept
         return _answer(400, "The part did not arrive whole.")
     try:
-        upload = staging.upload_append(upload_id=upload_id, owner=owner_of(request), offset=int(offset), data=data)
+        upload = staging.upload_append(
+            upload_id=upload_id, owner=staging.owner_of(request.session), offset=int(offset), data=data
+        )
     except DomainError as error:
         return _refused(error)
     return _answer(204, Upload_Offset=str(upload.offset))

@@ -18,7 +18,7 @@ from .. import permissions
 from ..errors import DomainError
 from ..evidence.validation import check_evidence
 from ..fields import identity_cipher
-from ..responses import client_address, domain_errors, framed_page, official_required, session_key, throttled_page
+from ..responses import client_address, domain_errors, framed_page, official_required, throttled_page
 from ..tickets import InvalidTicket, normalize_ticket
 from . import check, pow, selectors, services, staging, status_pages
 from .findings import FindingBatchForm, FindingForm
@@ -44,12 +44,7 @@ def report_create(request):
         request.session.setdefault(FORM_SESSION_KEY, True)
         return _form_page(request, ReportForm())
     # Size and rate were checked by UploadGuardMiddleware.
-    return _submit(request, ReportForm(request.POST, request.FILES, uploads_owner=owner_of(request)))
-
-
-def owner_of(request) -> str:
-    """Whose held uploads this browser may name: its session's (`staging.owner_key`)."""
-    return staging.owner_key(session_key(request))
+    return _submit(request, ReportForm(request.POST, request.FILES, uploads_owner=staging.owner_of(request.session)))
 
 
 def _submit(request, form):
@@ -72,7 +67,7 @@ def report_check(request):
     """Check your answers, without JavaScript: the report as it will be sent, each answer with a
     way back to change it. The screenshots are kept here (`staging`) so they are sent once; what
     was typed travels in the page's hidden fields, never stored."""
-    form = ReportForm(request.POST, request.FILES, uploads_owner=owner_of(request))
+    form = ReportForm(request.POST, request.FILES, uploads_owner=staging.owner_of(request.session))
     if not form.is_valid():
         return _form_page(request, form, kept=_kept(request, form), status=400)
     sent = request.FILES.getlist("evidence")
@@ -94,7 +89,7 @@ def report_check(request):
 @require_POST
 def report_change(request):
     """An answer to change, from the check page: the form again, filled in, without errors."""
-    kept = check.kept(request.POST, owner=owner_of(request))
+    kept = check.kept(request.POST, owner=staging.owner_of(request.session))
     return _form_page(request, ReportForm(initial=check.typed(request.POST)), kept=kept)
 
 

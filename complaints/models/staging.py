@@ -15,7 +15,7 @@ class StagedUpload(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    # The browser session that sent it (`staging.owner_key`: a keyed hash, not the session key),
+    # The browser session that sent it (`staging.owner_of`: a keyed hash, not the session key),
     # the only one that may continue it or name it in a report.
     owner = models.CharField(max_length=64)
     name = models.CharField(max_length=255)  # the file's name on the citizen's phone, for the lists

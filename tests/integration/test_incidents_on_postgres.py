@@ -1,41 +1,17 @@
 """Incidents under concurrency on PostgreSQL: two officials linking one incident, and one official
 rejecting a report as the other links the incident, end with each report linked once, no deadlock."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from complaints.incidents import grouping, services
 from complaints.models import Case, CaseEvent, Incident
 from complaints.permissions import Role
 from complaints.triage import workflow
 from tests.factories import CaseFactory, official
+from tests.helpers import together
 
 pytestmark = pytest.mark.django_db(transaction=True)
 POST = "https://www.instagram.com/p/C8Bersamaan/"
-
-
-def together(*moves) -> list:
-    """Run each callable in its own thread and connection, released together; return the results."""
-    barrier = threading.Barrier(len(moves))
-    results: list = [None] * len(moves)
-
-    def run(number, move):
-        try:
-            barrier.wait(timeout=10)
-            results[number] = move()
-        except Exception as error:  # the test reads what each got
-            results[number] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(number, move)) for number, move in enumerate(moves)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 @pytest.fixture

@@ -2,40 +2,16 @@
 racing its original) is kept once, and two reports naming the same upload at once store one."""
 
 import hashlib
-import threading
 
 import pytest
-from django.db import connection
 
 from complaints.errors import Conflict
 from complaints.intake import services, staging
 from complaints.intake.forms import ReportForm
 from complaints.models import Case, StagedPart
-from tests.helpers import image_bytes, upload
+from tests.helpers import image_bytes, together, upload
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def together(*moves) -> list:
-    """Run each callable in its own thread and connection, released together; return the results."""
-    barrier = threading.Barrier(len(moves))
-    results: list = [None] * len(moves)
-
-    def run(number, move):
-        try:
-            barrier.wait(timeout=10)
-            results[number] = move()
-        except Exception as error:  # the test reads what each got
-            results[number] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(number, move)) for number, move in enumerate(moves)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_a_part_sent_twice_at_once_is_kept_once():
